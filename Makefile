@@ -1,0 +1,49 @@
+# The two commands a new user needs: `make serve` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+SOURCE ?= source/cnipa-2022-work-plan.zh-Hans.txt
+PORT ?= 8000
+export PYTHONPATH := $(CURDIR)/scripts
+
+.PHONY: help venv docs site serve test bench clean manifest
+
+help:
+	@echo "make serve    build every edition and serve the site at http://127.0.0.1:$(PORT)/"
+	@echo "make site     build into site/ (SOURCE=path/to/plan.txt for another plan)"
+	@echo "make docs     write the Markdown of every edition into docs/ only"
+	@echo "make test     run the tests"
+	@echo "make bench    run the benchmarks in scripts/"
+
+venv: $(BIN)/.installed
+
+$(BIN)/.installed: requirements.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Python 3.11 is needed (PYTHON=...)")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+docs: venv
+	$(BIN)/python -m workplan --source "$(SOURCE)" --docs-only
+
+site: venv
+	$(BIN)/python -m workplan --source "$(SOURCE)"
+
+serve: site
+	@echo "Serving http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
+	$(BIN)/python -m http.server --directory site --bind 127.0.0.1 $(PORT)
+
+test: venv
+	$(BIN)/python -m pytest
+
+manifest: site
+	$(BIN)/python scripts/update_manifest.py
+
+bench: venv
+	$(BIN)/python scripts/bench_build.py
+	$(BIN)/python scripts/bench_linker.py
+
+clean:
+	rm -rf site site.new site.old docs.new docs.old .pytest_cache
+	find docs -mindepth 1 ! -name README.md -delete

@@ -1,0 +1,95 @@
+/* The reader's edition, progressively enhanced: copy a citation, keep the item when
+   switching editions, show or hide the other-language text.  Works without it too. */
+(function () {
+  "use strict";
+  var root = document.documentElement;
+
+  function text(key, fallback) {
+    var el = document.querySelector('meta[name="wp-' + key + '"]');
+    return el ? el.getAttribute("content") : fallback;
+  }
+
+  function copy(value) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(value);
+    }
+    var area = document.createElement("textarea");
+    area.value = value;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    try { document.execCommand("copy"); } finally { document.body.removeChild(area); }
+    return Promise.resolve();
+  }
+
+  function permalink(anchor, ref) {
+    var url = new URL(ref ? ref.getAttribute("href") : "#" + anchor, location.href);
+    url.hash = anchor;
+    return url.href;
+  }
+
+  /* A copy button after each item's permalink: "CNIPA 2022 Work Plan §4.3 <URL>". */
+  function addCopyButtons() {
+    var label = text("copy", "Copy citation");
+    var done = text("copied", "Copied");
+    document.querySelectorAll(".wp-item[data-cite]").forEach(function (item) {
+      var ref = item.querySelector("a.wp-ref");
+      if (!ref || item.querySelector(".wp-copy")) return;
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "wp-copy";
+      button.textContent = label;
+      button.setAttribute("aria-label", label + ": " + item.getAttribute("data-cite"));
+      button.addEventListener("click", function () {
+        var citation = item.getAttribute("data-cite") + " " + permalink(item.id, ref);
+        copy(citation).then(function () {
+          button.textContent = done;
+          button.setAttribute("data-copied", citation);
+          setTimeout(function () { button.textContent = label; }, 1600);
+        });
+      });
+      ref.insertAdjacentElement("afterend", button);
+    });
+  }
+
+  /* Switching edition keeps the item the reader is on. */
+  function keepAnchorOnSwitch() {
+    document.querySelectorAll("a.wp-alternate").forEach(function (link) {
+      link.addEventListener("click", function () {
+        if (location.hash) link.hash = location.hash;
+      });
+    });
+  }
+
+  /* One toggle for the other-language text of every item on the page. */
+  function addToggle() {
+    if (!document.querySelector(".wp-alt")) return;
+    var article = document.querySelector(".md-content .md-typeset");
+    var heading = article && article.querySelector("h1");
+    if (!heading) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "wp-toggle";
+    button.textContent = text("alt-toggle", "Show translation");
+    function sync() {
+      button.setAttribute("aria-pressed", root.classList.contains("wp-show-alt") ? "true" : "false");
+    }
+    button.addEventListener("click", function () {
+      var on = root.classList.toggle("wp-show-alt");
+      try { localStorage.setItem("wp-show-alt", on ? "1" : "0"); } catch (e) { /* private mode */ }
+      sync();
+    });
+    sync();
+    heading.insertAdjacentElement("afterend", button);
+  }
+
+  function init() {
+    addCopyButtons();
+    keepAnchorOnSwitch();
+    addToggle();
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();

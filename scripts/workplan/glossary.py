@@ -1,0 +1,139 @@
+"""The glossary: glossary/terms.yml, checked against glossary/schema.json, as typed terms."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import jsonschema
+import yaml
+
+from .model import Problem
+
+CATEGORIES = ("agreement", "organisation", "programme", "law-or-regulation", "ip-concept", "policy-term")
+CATEGORY_NAMES = {
+    "en": {
+        "agreement": "Agreements and treaties",
+        "organisation": "Organisations and institutions",
+        "programme": "Programmes, campaigns and projects",
+        "law-or-regulation": "Laws, regulations and policy documents",
+        "ip-concept": "IP concepts",
+        "policy-term": "Policy terms",
+    },
+    "zh-Hans": {
+        "agreement": "协定与条约",
+        "organisation": "组织与机构",
+        "programme": "计划、行动与工程",
+        "law-or-regulation": "法律、法规与政策文件",
+        "ip-concept": "知识产权概念",
+        "policy-term": "政策用语",
+    },
+    "zh-Hant": {
+        "agreement": "協定與條約",
+        "organisation": "組織與機構",
+        "programme": "計劃、行動與工程",
+        "law-or-regulation": "法律、法規與政策文件",
+        "ip-concept": "知識產權概念",
+        "policy-term": "政策用語",
+    },
+}
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    category: str
+    names: dict[str, str]  # language -> name; zh-Hant only when given explicitly
+    abbr: str
+    aliases: dict[str, tuple[str, ...]]
+    definition: dict[str, str]
+    url: str
+    line: int
+
+    def forms(self, lang: str) -> list[str]:
+        """Every surface form that links to this term in text of that language."""
+        forms = [self.names.get(lang, "")] + list(self.aliases.get(lang, ()))
+        if self.abbr:
+            forms.append(self.abbr)
+        return [f for f in forms if f]
+
+
+def _entry_lines(text: str) -> list[int]:
+    """1-based line of each entry of `terms:` (for error messages)."""
+    try:
+        root = yaml.compose(text)
+    except yaml.YAMLError:
+        return []
+    for key, value in getattr(root, "value", []):
+        if getattr(key, "value", None) == "terms" and isinstance(value, yaml.SequenceNode):
+            return [node.start_mark.line + 1 for node in value.value]
+    return []
+
+
+def load(text: str, path: str, schema: dict) -> list[Term]:
+    """Parse and validate; a Problem names the entry, the field and the line."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        raise Problem(path, mark.line + 1 if mark else 1, f"not valid YAML: {getattr(err, 'problem', err)}") from None
+    lines = _entry_lines(text)
+    errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(data), key=lambda e: list(e.absolute_path))
+    if errors:
+        err = errors[0]
+        where = list(err.absolute_path)
+        line, entry = 1, ""
+        if len(where) >= 2 and where[0] == "terms" and isinstance(where[1], int):
+            index = where[1]
+            line = lines[index] if index < len(lines) else 1
+            term_id = data["terms"][index].get("id", "?") if isinstance(data["terms"][index], dict) else "?"
+            entry = f"entry {index + 1} (id {term_id!r})"
+            field = ".".join(str(p) for p in where[2:]) or "the entry"
+        else:
+            field = ".".join(str(p) for p in where) or "the file"
+        raise Problem(path, line, f"{entry + ', ' if entry else ''}field {field}: {err.message}",
+                      "see glossary/schema.json for the fields")
+    terms = []
+    for index, raw in enumerate(data["terms"]):
+        aliases = raw.get("aliases", {})
+        names = {"zh-Hans": raw["zh-Hans"], "en": raw["en"]}
+        if "zh-Hant" in raw:
+            names["zh-Hant"] = raw["zh-Hant"]
+        terms.append(Term(
+            id=raw["id"],
+            category=raw["category"],
+            names=names,
+            abbr=raw.get("abbr", ""),
+            aliases={lang: tuple(v) for lang, v in aliases.items()},
+            definition=dict(raw["definition"]),
+            url=raw.get("url", ""),
+            line=lines[index] if index < len(lines) else 1,
+        ))
+    _check_unique(terms, path)
+    return terms
+
+
+def _check_unique(terms: list[Term], path: str) -> None:
+    ids: dict[str, Term] = {}
+    forms: dict[tuple[str, str], Term] = {}
+    for term in terms:
+        if term.id in ids:
+            raise Problem(path, term.line, f"duplicate id {term.id!r} (first at line {ids[term.id].line})",
+                          "ids are URL anchors: give each term its own")
+        ids[term.id] = term
+        for lang in ("zh-Hans", "zh-Hant", "en"):
+            for form in term.forms(lang):
+                other = forms.get((lang, form))
+                if other is not None and other.id != term.id:
+                    raise Problem(path, term.line, f"term {term.id!r}: name {form!r} is already used by {other.id!r} "
+                                  f"(line {other.line})", "a name or alias may belong to one term only")
+                forms[(lang, form)] = term
+
+
+def load_file(path: Path, schema_path: Path) -> list[Term]:
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise Problem(str(path), 1, f"not UTF-8 ({err.reason})", "save the file as UTF-8") from None
+    return load(text, str(path), schema)

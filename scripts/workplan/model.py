@@ -1,0 +1,84 @@
+"""The small typed model every stage works on.
+
+parse  : text            -> Plan            (workplan.parse)
+annotate: Plan + glossary -> links per item  (workplan.annotate)
+convert: Plan            -> Plan in zh-Hant  (workplan.convert)
+render : Plan + edition  -> Markdown pages   (workplan.render)
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+
+@dataclass(frozen=True)
+class Item:
+    """One task of a section: a sentence of the plan after the heading."""
+
+    id: str  # "4.3": section number, then position in the section
+    text: str
+    line: int  # 1-based line of the source file where the sentence starts
+
+    @property
+    def anchor(self) -> str:
+        """The HTML id of the item, identical in every edition (a URL contract)."""
+        return "item-" + self.id.replace(".", "-")
+
+
+@dataclass(frozen=True)
+class Section:
+    number: int  # 1, 2, 3 …
+    numeral: str  # 一, 二, 三 …
+    heading: str  # the first sentence, without its final 。
+    items: tuple[Item, ...]
+    line: int
+
+
+@dataclass(frozen=True)
+class Plan:
+    title: str
+    preamble: tuple[str, ...]  # paragraphs
+    sections: tuple[Section, ...]
+    source_line: str | None  # e.g. "来源:国家知识产权局"
+    lang: str = "zh-Hans"
+
+    def items(self) -> list[Item]:
+        return [item for section in self.sections for item in section.items]
+
+    def section(self, number: int) -> Section:
+        for section in self.sections:
+            if section.number == number:
+                return section
+        raise KeyError(number)
+
+
+def map_text(plan: Plan, fn, lang: str) -> Plan:
+    """Apply a text function to every piece of text of the plan (used by convert)."""
+    return replace(
+        plan,
+        lang=lang,
+        title=fn(plan.title),
+        preamble=tuple(fn(p) for p in plan.preamble),
+        sections=tuple(
+            replace(
+                s,
+                heading=fn(s.heading),
+                items=tuple(replace(i, text=fn(i.text)) for i in s.items),
+            )
+            for s in plan.sections
+        ),
+        source_line=fn(plan.source_line) if plan.source_line is not None else None,
+    )
+
+
+@dataclass(frozen=True)
+class Problem(Exception):
+    """A problem in an input file, reported as `file:line: message`."""
+
+    path: str
+    line: int
+    message: str
+    hint: str = field(default="")
+
+    def __str__(self) -> str:
+        text = f"{self.path}:{self.line}: {self.message}"
+        return f"{text} ({self.hint})" if self.hint else text

@@ -1,0 +1,266 @@
+"""render: the plan's text in one edition -> plain Markdown pages (path -> text).
+
+Pure functions: no file is read or written here.  The pages use only Python-Markdown's
+attr_list, md_in_html, tables and toc, and pymdownx.details, so any MkDocs-compatible
+builder renders them.
+
+Page layout (a URL contract, see tests/url-manifest.txt):
+  index.md            -> /{edition}/
+  sections/{n}.md     -> /{edition}/sections/{n}/   each item: <div id="item-{n}-{k}">
+  glossary.md         -> /{edition}/glossary/       each term: <h3 id="{term id}">
+  full.md             -> /{edition}/full/           the whole plan on one page
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from .annotate import Span, map_spans
+from .editions import CNIPA_URL, Edition
+from .glossary import CATEGORIES, CATEGORY_NAMES, Term
+from .model import Item, Plan
+
+MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+
+
+@dataclass(frozen=True)
+class Doc:
+    """The plan's text in one language, annotated, ready to render."""
+
+    lang: str
+    title: str
+    citation: str  # short title used in citations: "{citation} §4.3"
+    preamble: tuple[tuple[Span, ...], ...]
+    headings: dict[int, str]
+    items: dict[str, tuple[Span, ...]]
+    source_line: str | None
+    overview: str = ""
+    summaries: dict[int, str] | None = None
+    untranslated: frozenset[str] = frozenset()  # item ids shown in Chinese for want of a translation
+
+
+@dataclass(frozen=True)
+class Glossed:
+    """A glossary term as one edition shows it."""
+
+    term: Term
+    name: str  # in the edition's language
+    other_names: tuple[str, ...]  # the names in the other languages
+    definition: str
+    other_definition: str
+    uses: tuple[str, ...]  # ids of the items (or "preamble") that link to it in this edition
+
+
+def md_escape(text: str) -> str:
+    """Plain text -> Markdown that shows exactly that text (HTML is shown, never run)."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return MD_SPECIAL.sub(r"\\\1", text)
+
+
+def attr_escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def typesetter(edition: Edition, zh_punct: Callable[[str], str], quotes: Callable[[str], str]) -> Callable[[str], str]:
+    """The render-time typography of an edition (length-preserving character maps)."""
+    if edition.code == "zh-Hans":
+        return zh_punct
+    if edition.code == "zh-Hant":
+        return lambda text: quotes(zh_punct(text))
+    return lambda text: text
+
+
+def spans_md(spans: tuple[Span, ...], glossary_href: str, titles: dict[str, str]) -> str:
+    out = []
+    for span in spans:
+        if span.term is None:
+            out.append(md_escape(span.text))
+        else:
+            title = attr_escape(titles[span.term])
+            out.append(f'[{md_escape(span.text)}]({glossary_href}#{span.term} "{title}"){{ .wp-term }}')
+    return "".join(out)
+
+
+def front_matter(title: str, description: str) -> str:
+    def q(s: str) -> str:
+        return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+    return f"---\ntitle: {q(title)}\ndescription: {q(description)}\n---\n\n"
+
+
+def shorten(text: str, limit: int = 150) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+class Renderer:
+    """Renders one edition.  `doc` is the edition's text; `alt` the other-language text
+    shown beside it (English on the Chinese pages, the Chinese original on the English)."""
+
+    def __init__(self, edition: Edition, plan: Plan, doc: Doc, alt: Doc | None, english: Doc | None,
+                 glossed: list[Glossed], typeset: Callable[[str], str], alt_typeset: Callable[[str], str]):
+        self.e, self.plan, self.doc, self.alt, self.english = edition, plan, doc, alt, english
+        self.glossed = glossed
+        self.ts, self.alt_ts = typeset, alt_typeset
+        self.ui = edition.ui
+        self.titles = {g.term.id: g.definition for g in glossed}
+
+    # -- pieces ----------------------------------------------------------------------------
+    def text(self, spans: tuple[Span, ...], glossary_href: str) -> str:
+        return spans_md(map_spans(spans, self.ts), glossary_href, self.titles)
+
+    def section_title(self, number: int) -> str:
+        section = self.plan.section(number)
+        heading = self.ts(self.doc.headings.get(number, section.heading))
+        if self.e.chinese:
+            return f"{section.numeral}、{heading}"
+        return f"{number}. {heading}"
+
+    def cite(self, item_id: str) -> str:
+        return f"{self.doc.citation} §{item_id}"
+
+    def item_block(self, item: Item, glossary_href: str, ref_href: str = "") -> str:
+        anchor = item.anchor
+        untranslated = item.id in self.doc.untranslated
+        lang = ' lang="zh-Hans"' if untranslated else ""
+        lines = [
+            f'<div class="wp-item" id="{anchor}" data-cite="{attr_escape(self.cite(item.id))}"{lang} markdown>',
+            "",
+        ]
+        mark = ""
+        if untranslated:
+            mark = f'<span class="wp-untranslated" lang="en">{md_escape(self.ui["untranslated"])}</span> '
+        ref = f'[§{item.id}]({ref_href}#{anchor} "{attr_escape(self.cite(item.id))}"){{ .wp-ref }}'
+        lines.append(f"{ref} {mark}{self.text(self.doc.items[item.id], glossary_href)}")
+        if self.alt is not None and item.id in self.alt.items and item.id not in self.alt.untranslated and not untranslated:
+            alt_text = md_escape(self.alt_ts("".join(s.text for s in self.alt.items[item.id])))
+            lines += ["", alt_text, f'{{ .wp-alt lang="{self.alt.lang}" }}']
+        lines += ["", "</div>", ""]
+        return "\n".join(lines)
+
+    def summary_block(self, number: int) -> str:
+        summaries = (self.english.summaries or {}) if self.english else {}
+        summary = summaries.get(number)
+        if not summary:
+            return ""
+        if self.e.chinese:
+            return (f'??? abstract "{self.ui["summary"]}"\n\n    {md_escape(summary)}\n'
+                    f'    {{ lang="en" }}\n\n')
+        return f"!!! abstract \"{self.ui['summary']}\"\n\n    {md_escape(summary)}\n\n"
+
+    def disclaimer(self) -> str:
+        if "disclaimer" not in self.ui:
+            return ""
+        return f'<p class="wp-disclaimer" markdown>{self.ui["disclaimer"].format(url=CNIPA_URL)}</p>\n\n'
+
+    # -- pages -----------------------------------------------------------------------------
+    def index(self) -> str:
+        ui, doc = self.ui, self.doc
+        title = self.ts(doc.title)
+        first = "".join(s.text for s in doc.preamble[0]) if doc.preamble else title
+        description = doc.overview or self.ts(first)
+        out = [front_matter(title, shorten(description)), f"# {md_escape(title)}\n\n", self.disclaimer()]
+        if doc.overview:
+            out.append(f"{md_escape(doc.overview)}\n{{ .wp-overview }}\n\n")
+        if doc.preamble:
+            out.append(f"## {ui['preamble']} {{ #preamble }}\n\n")
+            for spans in doc.preamble:
+                out.append(self.text(spans, "glossary.md") + "\n\n")
+        out.append(f"## {ui['sections']} {{ #sections }}\n\n")
+        out.append(f"| {ui['col_section']} | {ui['col_heading']} | {ui['col_items']} |\n| :-- | :-- | --: |\n")
+        for s in self.plan.sections:
+            heading = md_escape(self.ts(doc.headings.get(s.number, s.heading)))
+            label = s.numeral if self.e.chinese else str(s.number)
+            out.append(f"| [{label}](sections/{s.number}.md) | [{heading}](sections/{s.number}.md) | {len(s.items)} |\n")
+        out.append("\n")
+        if doc.source_line:
+            out.append(f'{md_escape(self.ts(doc.source_line))}\n{{ .wp-source }}\n\n')
+        out.append(f"## {ui['data']} {{ #data }}\n\n")
+        out.append(ui["data_text"] + "\n")
+        if self.glossed:
+            out.append("\n" + ui["data_glossary"] + "\n")
+        return "".join(out)
+
+    def section(self, number: int) -> str:
+        section = self.plan.section(number)
+        title = self.section_title(number)
+        first = self.doc.items[section.items[0].id] if section.items else ()
+        description = shorten(title + " — " + self.ts("".join(s.text for s in first))) if first else title
+        out = [front_matter(title, description), f"# {md_escape(title)}\n\n", self.disclaimer()]
+        out.append(self.summary_block(number))
+        for item in section.items:
+            out.append(self.item_block(item, "../glossary.md"))
+        return "".join(out)
+
+    def full(self) -> str:
+        title = f"{self.ts(self.doc.title)} · {self.ui['full_text']}"
+        out = [front_matter(title, self.ui["full_intro"]), f"# {md_escape(self.ts(self.doc.title))}\n\n",
+               self.disclaimer(), f"{self.ui['full_intro']}\n{{ .wp-note }}\n\n"]
+        for spans in self.doc.preamble:
+            out.append(self.text(spans, "glossary.md") + "\n\n")
+        for section in self.plan.sections:
+            out.append(f"## {md_escape(self.section_title(section.number))} {{ #section-{section.number} }}\n\n")
+            for item in section.items:
+                out.append(self.item_block(item, "glossary.md", ref_href=f"sections/{section.number}.md"))
+        if self.doc.source_line:
+            out.append(f'{md_escape(self.ts(self.doc.source_line))}\n{{ .wp-source }}\n')
+        return "".join(out)
+
+    def glossary(self) -> str:
+        ui = self.ui
+        title = ui["glossary"]
+        out = [front_matter(f"{title} · {self.ts(self.doc.title)}", shorten(ui["glossary_intro"])),
+               f"# {title}\n\n", f"{ui['glossary_intro']}\n\n"]
+        names = CATEGORY_NAMES[self.e.code]
+        for category in CATEGORIES:
+            entries = [g for g in self.glossed if g.term.category == category]
+            if not entries:
+                continue
+            heading = names[category]
+            out.append(f"## {md_escape(heading)} {{ #category-{category} }}\n\n")
+            for g in entries:
+                out.append(f"### {md_escape(g.name)} {{ #{g.term.id} }}\n\n")
+                facts = [md_escape(n) for n in g.other_names]
+                if g.term.abbr:
+                    facts.append(f"{ui['abbr']}: {md_escape(g.term.abbr)}")
+                out.append(f'{" · ".join(facts)}\n{{ .wp-names }}\n\n')
+                out.append(f"{md_escape(g.definition)}\n\n")
+                if g.other_definition:
+                    other_lang = "en" if self.e.chinese else "zh-Hans"
+                    out.append(f'{md_escape(g.other_definition)}\n{{ .wp-alt-def lang="{other_lang}" }}\n\n')
+                if g.term.url:
+                    out.append(f"[{ui['official_site']}]({g.term.url}){{ .wp-official }}\n\n")
+                if g.uses:
+                    links = []
+                    for use in g.uses:
+                        if use == "preamble":
+                            links.append(f"[{ui['preamble']}](index.md#preamble)")
+                        else:
+                            number = use.split(".")[0]
+                            anchor = "item-" + use.replace(".", "-")
+                            links.append(f"[§{use}](sections/{number}.md#{anchor})")
+                    out.append(f'{ui["appears_in"]}: {" · ".join(links)}\n{{ .wp-uses }}\n\n')
+                else:
+                    out.append(f'{ui["appears_nowhere"]}\n{{ .wp-uses }}\n\n')
+        return "".join(out)
+
+    def pages(self) -> dict[str, str]:
+        pages = {"index.md": self.index(), "full.md": self.full()}
+        for section in self.plan.sections:
+            pages[f"sections/{section.number}.md"] = self.section(section.number)
+        if self.glossed:
+            pages["glossary.md"] = self.glossary()
+        return pages
+
+
+def nav(edition: Edition, plan: Plan, doc: Doc, typeset: Callable[[str], str], has_glossary: bool) -> list:
+    """The edition's navigation, in reading order (MkDocs would sort 10 before 2)."""
+    renderer_title = (lambda s: f"{s.numeral}、{typeset(doc.headings.get(s.number, s.heading))}") if edition.chinese \
+        else (lambda s: f"{s.number}. {doc.headings.get(s.number, s.heading)}")
+    items: list = [{edition.ui["home"]: "index.md"}]
+    items.append({edition.ui["sections"]: [{renderer_title(s): f"sections/{s.number}.md"} for s in plan.sections]})
+    if has_glossary:
+        items.append({edition.ui["glossary"]: "glossary.md"})
+    items.append({edition.ui["full_text"]: "full.md"})
+    return items

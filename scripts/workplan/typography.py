@@ -1,0 +1,50 @@
+"""Render-time typography for the Chinese editions (GB/T 15834).
+
+The source keeps its ASCII , : ( ) exactly as received; the Chinese editions show them
+full-width where they stand in Chinese text.  Between ASCII letters or digits (1,000 or
+12:30 or f(x)) they stay as they are.
+"""
+from __future__ import annotations
+
+import unicodedata
+
+FULL_WIDTH = {",": "，", ":": "：", "(": "（", ")": "）"}
+HALF_WIDTH = {v: k for k, v in FULL_WIDTH.items()}
+
+
+def is_wide(ch: str) -> bool:
+    """True for a CJK character or full-width punctuation."""
+    return bool(ch) and unicodedata.east_asian_width(ch) in ("W", "F")
+
+
+def _paren_pairs(text: str) -> dict[int, int]:
+    pairs: dict[int, int] = {}
+    stack: list[int] = []
+    for i, ch in enumerate(text):
+        if ch == "(":
+            stack.append(i)
+        elif ch == ")" and stack:
+            pairs[stack.pop()] = i
+    return pairs
+
+
+def zh_punct(text: str) -> str:
+    """ASCII , : ( ) -> full-width where a neighbour (or, for brackets, the content) is Chinese."""
+    out = list(text)
+    for open_, close in _paren_pairs(text).items():
+        before = text[open_ - 1] if open_ else ""
+        after = text[close + 1] if close + 1 < len(text) else ""
+        if is_wide(before) or is_wide(after) or any(is_wide(c) for c in text[open_ + 1 : close]):
+            out[open_], out[close] = "（", "）"
+    for i, ch in enumerate(text):
+        if ch in ",:":
+            before = text[i - 1] if i else ""
+            after = text[i + 1] if i + 1 < len(text) else ""
+            if is_wide(before) or is_wide(after):
+                out[i] = FULL_WIDTH[ch]
+    return "".join(out)
+
+
+def fold_punct(text: str) -> str:
+    """The inverse used by the fidelity test: full-width , : ( ) back to ASCII."""
+    return "".join(HALF_WIDTH.get(ch, ch) for ch in text)
