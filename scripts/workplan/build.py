@@ -29,7 +29,7 @@ from . import translation as tr
 from .editions import BY_CODE, EDITIONS, Edition
 from .model import Plan, Problem
 from .parse import parse_bytes
-from .render import Doc, Glossed, Renderer, nav
+from .render import Doc, Glossed, Renderer, html_text, nav
 from .typography import zh_punct
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -227,7 +227,7 @@ def edition_config(edition: Edition, content: Content, typeset) -> dict:
     title = typeset(doc.title)
     return {
         "INHERIT": "../mkdocs.yml",
-        "site_name": title,
+        "site_name": html_text(title),
         "site_url": site_url() + edition.code + "/",
         "docs_dir": edition.code,
         "site_dir": f"../site/{edition.code}",
@@ -377,11 +377,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="workplan", description=__doc__.splitlines()[0])
     parser.add_argument("--source", type=Path, default=DEFAULT_SOURCE, help="the plan as UTF-8 text")
     parser.add_argument("--docs-only", action="store_true", help="write docs/ but do not run MkDocs")
+    parser.add_argument("--root", type=Path, default=ROOT,
+                        help="the folder with mkdocs.yml and overrides/ where docs/ and site/ are written")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     started = time.perf_counter()
     try:
-        warnings = build(args.source.resolve(), docs_only=args.docs_only)
+        warnings = build(args.source.resolve(), root=args.root.resolve(), docs_only=args.docs_only)
     except Problem as problem:
         print(f"error: {problem}", file=sys.stderr)
         return 2

@@ -12,6 +12,7 @@ Page layout (a URL contract, see tests/url-manifest.txt):
 """
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from typing import Callable
@@ -21,7 +22,8 @@ from .editions import CNIPA_URL, Edition
 from .glossary import CATEGORIES, CATEGORY_NAMES, Term
 from .model import Item, Plan
 
-MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|])")
+LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+(?=[.)]))")
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,17 @@ class Glossed:
 def md_escape(text: str) -> str:
     """Plain text -> Markdown that shows exactly that text (HTML is shown, never run)."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return MD_SPECIAL.sub(r"\\\1", text)
+    text = MD_SPECIAL.sub(r"\\\1", text)
+    # What only means something at the start of a block: a heading, list or quote marker.
+    match = LINE_START.match(text)
+    if match:
+        marker = match.group(2)
+        if marker.isdigit():  # "1. " would start a list: escape the dot or bracket after it
+            end = match.end()
+            text = text[:end] + "\\" + text[end:]
+        else:
+            text = text[: match.start(2)] + "\\" + text[match.start(2):]
+    return text
 
 
 def attr_escape(text: str) -> str:
@@ -82,8 +94,14 @@ def spans_md(spans: tuple[Span, ...], glossary_href: str, titles: dict[str, str]
     return "".join(out)
 
 
+def html_text(text: str) -> str:
+    """Text for the places MkDocs themes print without escaping (page title, meta, nav)."""
+    return html.escape(text, quote=True)
+
+
 def front_matter(title: str, description: str) -> str:
     def q(s: str) -> str:
+        s = html_text(s)
         return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
     return f"---\ntitle: {q(title)}\ndescription: {q(description)}\n---\n\n"
@@ -160,7 +178,7 @@ class Renderer:
         title = self.ts(doc.title)
         first = "".join(s.text for s in doc.preamble[0]) if doc.preamble else title
         description = doc.overview or self.ts(first)
-        out = [front_matter(title, shorten(description)), f"# {md_escape(title)}\n\n", self.disclaimer()]
+        out = [front_matter(title, shorten(description)), f"# {md_escape(title)} {{ #title }}\n\n", self.disclaimer()]
         if doc.overview:
             out.append(f"{md_escape(doc.overview)}\n{{ .wp-overview }}\n\n")
         if doc.preamble:
@@ -187,7 +205,7 @@ class Renderer:
         title = self.section_title(number)
         first = self.doc.items[section.items[0].id] if section.items else ()
         description = shorten(title + " — " + self.ts("".join(s.text for s in first))) if first else title
-        out = [front_matter(title, description), f"# {md_escape(title)}\n\n", self.disclaimer()]
+        out = [front_matter(title, description), f"# {md_escape(title)} {{ #title }}\n\n", self.disclaimer()]
         out.append(self.summary_block(number))
         for item in section.items:
             out.append(self.item_block(item, "../glossary.md"))
@@ -195,7 +213,7 @@ class Renderer:
 
     def full(self) -> str:
         title = f"{self.ts(self.doc.title)} · {self.ui['full_text']}"
-        out = [front_matter(title, self.ui["full_intro"]), f"# {md_escape(self.ts(self.doc.title))}\n\n",
+        out = [front_matter(title, self.ui["full_intro"]), f"# {md_escape(self.ts(self.doc.title))} {{ #title }}\n\n",
                self.disclaimer(), f"{self.ui['full_intro']}\n{{ .wp-note }}\n\n"]
         for spans in self.doc.preamble:
             out.append(self.text(spans, "glossary.md") + "\n\n")
@@ -211,7 +229,7 @@ class Renderer:
         ui = self.ui
         title = ui["glossary"]
         out = [front_matter(f"{title} · {self.ts(self.doc.title)}", shorten(ui["glossary_intro"])),
-               f"# {title}\n\n", f"{ui['glossary_intro']}\n\n"]
+               f"# {title} {{ #title }}\n\n", f"{ui['glossary_intro']}\n\n"]
         names = CATEGORY_NAMES[self.e.code]
         for category in CATEGORIES:
             entries = [g for g in self.glossed if g.term.category == category]
@@ -256,8 +274,10 @@ class Renderer:
 
 def nav(edition: Edition, plan: Plan, doc: Doc, typeset: Callable[[str], str], has_glossary: bool) -> list:
     """The edition's navigation, in reading order (MkDocs would sort 10 before 2)."""
-    renderer_title = (lambda s: f"{s.numeral}、{typeset(doc.headings.get(s.number, s.heading))}") if edition.chinese \
-        else (lambda s: f"{s.number}. {doc.headings.get(s.number, s.heading)}")
+    def renderer_title(s) -> str:
+        heading = typeset(doc.headings.get(s.number, s.heading))
+        return html_text(f"{s.numeral}、{heading}" if edition.chinese else f"{s.number}. {heading}")
+
     items: list = [{edition.ui["home"]: "index.md"}]
     items.append({edition.ui["sections"]: [{renderer_title(s): f"sections/{s.number}.md"} for s in plan.sections]})
     if has_glossary:

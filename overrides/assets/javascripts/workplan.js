@@ -30,24 +30,33 @@
     return url.href;
   }
 
+  var ICON = '<svg viewBox="0 0 24 24" width="14" height="14" aria-hidden="true" focusable="false"><path fill="currentColor" d="M19 21H8V7h11m0-2H8a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h11a2 2 0 0 0 2-2V7a2 2 0 0 0-2-2m-3-4H4a2 2 0 0 0-2 2v14h2V3h12V1Z"/></svg>';
+
   /* A copy button after each item's permalink: "CNIPA 2022 Work Plan §4.3 <URL>". */
   function addCopyButtons() {
     var label = text("copy", "Copy citation");
     var done = text("copied", "Copied");
+    var status = document.createElement("div");
+    status.className = "wp-status";
+    status.setAttribute("role", "status");
+    status.setAttribute("aria-live", "polite");
+    document.body.appendChild(status);
     document.querySelectorAll(".wp-item[data-cite]").forEach(function (item) {
       var ref = item.querySelector("a.wp-ref");
       if (!ref || item.querySelector(".wp-copy")) return;
       var button = document.createElement("button");
       button.type = "button";
       button.className = "wp-copy";
-      button.textContent = label;
+      button.innerHTML = ICON;
+      button.title = label;
       button.setAttribute("aria-label", label + ": " + item.getAttribute("data-cite"));
       button.addEventListener("click", function () {
         var citation = item.getAttribute("data-cite") + " " + permalink(item.id, ref);
         copy(citation).then(function () {
-          button.textContent = done;
           button.setAttribute("data-copied", citation);
-          setTimeout(function () { button.textContent = label; }, 1600);
+          status.textContent = done + ": " + citation;
+          button.classList.add("wp-copied");
+          setTimeout(function () { button.classList.remove("wp-copied"); status.textContent = ""; }, 2500);
         });
       });
       ref.insertAdjacentElement("afterend", button);

@@ -1,0 +1,59 @@
+"""Shared fixtures: the real plan, and one build of the real site per test session."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from workplan.build import DEFAULT_SOURCE, build
+from workplan.parse import parse_bytes
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCE = DEFAULT_SOURCE
+
+
+def make_root(path: Path) -> Path:
+    """A scratch project root: the shared MkDocs config and theme overrides, nothing built."""
+    path.mkdir(parents=True, exist_ok=True)
+    for name in ("mkdocs.yml", "overrides"):
+        target = path / name
+        if not target.exists():
+            os.symlink(ROOT / name, target)
+    return path
+
+
+@pytest.fixture(scope="session")
+def plan():
+    return parse_bytes(SOURCE.read_bytes(), str(SOURCE))
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Path:
+    """The real plan built once (all editions) into a scratch root; returns that root."""
+    root = make_root(tmp_path_factory.mktemp("built"))
+    build(SOURCE, root=root)
+    return root
+
+
+@pytest.fixture(scope="session")
+def site(built) -> Path:
+    return built / "site"
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture
+def scratch(tmp_path) -> Path:
+    return make_root(tmp_path / "root")
+
+
+def tree_bytes(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+__all__ = ["ROOT", "SOURCE", "make_root", "soup", "tree_bytes", "shutil"]

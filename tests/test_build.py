@@ -1,0 +1,259 @@
+"""The whole build over the real plan: fidelity, URLs, determinism, failure leaves the old site."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from conftest import ROOT, SOURCE, make_root, soup, tree_bytes
+from workplan.build import build
+from workplan.editions import EDITIONS
+from workplan.model import Problem
+from workplan.typography import FULL_WIDTH, fold_punct, zh_punct
+
+MANIFEST = ROOT / "tests" / "url-manifest.txt"
+CODES = [e.code for e in EDITIONS]
+
+
+def item_text(div) -> str:
+    """The text of an item as a reader sees it, without its permalink and the other-language text."""
+    first = div.find("p")
+    for tag in first.select("a.wp-ref, .wp-untranslated"):
+        tag.decompose()
+    return first.get_text().strip()
+
+
+def test_every_edition_has_its_pages(site, plan):
+    for code in CODES:
+        assert (site / code / "index.html").is_file()
+        assert (site / code / "glossary" / "index.html").is_file() or code
+        for s in plan.sections:
+            assert (site / code / "sections" / str(s.number) / "index.html").is_file()
+
+
+def test_root_redirects_to_the_simplified_edition(site):
+    page = soup(site / "index.html")
+    refresh = page.find("meta", attrs={"http-equiv": "refresh"})
+    assert refresh["content"] == "0; url=zh-Hans/"
+    assert page.find("a", href="zh-Hans/")
+
+
+@pytest.mark.parametrize("code, lang", [("zh-Hans", "zh-Hans"), ("zh-Hant", "zh-Hant"), ("en", "en")])
+def test_html_lang_of_each_edition(site, code, lang):
+    for page in (site / code).rglob("index.html"):
+        assert soup(page).html["lang"] == lang, page
+
+
+def test_simplified_edition_is_the_source_modulo_full_width_punctuation(site, plan):
+    """No character lost, added or reordered: only , : ( ) become ，：（）, and only in Chinese text."""
+    lines = [line for line in SOURCE.read_text(encoding="utf-8").splitlines() if line.strip()]
+    home = soup(site / "zh-Hans" / "index.html")
+    shown = [home.find("h1").get_text().strip()]
+    shown += [p.get_text().strip() for p in home.select("h2#preamble ~ p")][: len(plan.preamble)]
+    for s in plan.sections:
+        page = soup(site / "zh-Hans" / "sections" / str(s.number) / "index.html")
+        heading = page.find("h1").get_text().strip()
+        items = [item_text(div) for div in page.select("div.wp-item")]
+        assert len(items) == len(s.items)
+        shown.append(heading + ("" if heading.endswith("。") else "。") + "".join(items))
+    shown.append(home.select_one("p.wp-source").get_text().strip())
+    assert len(shown) == len(lines)
+    for rendered, original in zip(shown, lines):
+        assert fold_punct(rendered) == original
+        assert len(rendered) == len(original)
+        assert rendered == zh_punct(original)
+        assert not re.search(r"[\u4e00-\u9fff》”][,:()]|[,:()][\u4e00-\u9fff《“]", rendered), rendered
+
+
+def test_typography_maps_exactly_four_characters():
+    assert zh_punct("规划(2021-2035年),要求:完成") == "规划（2021-2035年），要求：完成"
+    assert zh_punct("1,000 and 12:30 and f(x)") == "1,000 and 12:30 and f(x)"
+    assert zh_punct("《协定》(RCEP)相关") == "《协定》（RCEP）相关"
+    assert set(FULL_WIDTH) == {",", ":", "(", ")"}
+
+
+def test_every_item_is_deep_linkable_with_a_visible_permalink_and_citation(site, plan):
+    for code in CODES:
+        for s in plan.sections:
+            page = soup(site / code / "sections" / str(s.number) / "index.html")
+            for item in s.items:
+                div = page.find(id=item.anchor)
+                assert div is not None and "wp-item" in div["class"], (code, item.id)
+                ref = div.select_one("a.wp-ref")
+                assert ref["href"] == f"#{item.anchor}"
+                assert ref.get_text() == f"§{item.id}"
+                assert ref["title"].endswith(f"§{item.id}") and div["data-cite"] == ref["title"]
+    cite = soup(site / "en" / "sections" / "4" / "index.html").find(id="item-4-3")["data-cite"]
+    assert cite == "CNIPA 2022 Work Plan §4.3"
+
+
+def test_item_anchors_are_the_same_in_every_edition(site, plan):
+    def anchors(code, n):
+        return [d["id"] for d in soup(site / code / "sections" / str(n) / "index.html").select("div.wp-item")]
+
+    for s in plan.sections:
+        assert anchors("zh-Hans", s.number) == anchors("zh-Hant", s.number) == anchors("en", s.number)
+
+
+def published(site: Path) -> set[str]:
+    """Every page of every edition, and every id in the content of each page."""
+    urls = set()
+    for code in CODES:
+        for page in sorted((site / code).rglob("index.html")):
+            rel = page.parent.relative_to(site).as_posix() + "/"
+            if "/search/" in rel or "/assets/" in rel:
+                continue
+            urls.add(rel)
+            article = soup(page).find("article")
+            for tag in article.find_all(id=True) if article else []:
+                urls.add(f"{rel}#{tag['id']}")
+    return urls
+
+
+def test_no_published_url_or_anchor_disappears(site):
+    recorded = {line.strip() for line in MANIFEST.read_text(encoding="utf-8").splitlines()
+                if line.strip() and not line.startswith("#")}
+    now = published(site)
+    gone = sorted(recorded - now)
+    assert not gone, f"published URLs or anchors disappeared: {gone[:20]}"
+    new = sorted(now - recorded)
+    assert not new, f"new URLs not yet recorded; run `make manifest` and commit tests/url-manifest.txt: {new[:20]}"
+
+
+def test_manifest_holds_the_contract(plan):
+    recorded = MANIFEST.read_text(encoding="utf-8")
+    for code in CODES:
+        assert f"\n{code}/\n" in recorded
+        assert f"\n{code}/glossary/\n" in recorded
+        for s in plan.sections:
+            assert f"\n{code}/sections/{s.number}/\n" in recorded
+            for item in s.items:
+                assert f"\n{code}/sections/{s.number}/#{item.anchor}\n" in recorded
+
+
+def test_no_request_to_a_third_party_host_in_html_or_css(site):
+    own = {"127.0.0.1", "localhost", ""}
+    for page in site.rglob("*.html"):
+        doc = soup(page)
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"),
+                          ("source", "src"), ("video", "src"), ("audio", "src")):
+            for el in doc.find_all(tag):
+                if tag == "link" and set(el.get("rel", [])) & {"canonical", "alternate"}:
+                    continue  # not requests
+                url = el.get(attr)
+                if url:
+                    assert urlparse(url).hostname in own | {None}, (page, url)
+        assert "fonts.googleapis" not in page.read_text(encoding="utf-8")
+    for css in site.rglob("*.css"):
+        text = css.read_text(encoding="utf-8")
+        for url in re.findall(r"url\(\s*['\"]?(https?:)?//", text):
+            pytest.fail(f"{css} loads {url}")
+        assert "@import url(http" not in text
+
+
+def test_build_is_deterministic(built, tmp_path):
+    again = make_root(tmp_path / "again")
+    build(SOURCE, root=again)
+    assert tree_bytes(built / "docs") == tree_bytes(again / "docs")
+    first, second = tree_bytes(built / "site"), tree_bytes(again / "site")
+    assert first.keys() == second.keys()
+    differ = [k for k in first if first[k] != second[k]]
+    assert not differ, differ
+
+
+def test_plan_json_holds_every_edition(site, plan):
+    import json
+
+    data = json.loads((site / "zh-Hans" / "plan.json").read_text(encoding="utf-8"))
+    assert set(data["editions"]) == set(CODES)
+    hans = data["editions"]["zh-Hans"]
+    assert [len(s["items"]) for s in hans["sections"]] == [len(s.items) for s in plan.sections]
+    assert hans["sections"][3]["items"][2] == {"id": "4.3", "anchor": "item-4-3", "text": plan.section(4).items[2].text}
+    assert soup(site / "zh-Hans" / "index.html").find("a", href="plan.json")
+
+
+BAD_PLANS = {
+    "empty.txt": b"",
+    "title-only.txt": "某局2023年工作要点\n".encode(),
+    "gap.txt": "题\n一、甲。乙。\n二、甲。乙。\n四、甲。乙。\n".encode(),
+    "duplicate.txt": "题\n一、甲。乙。\n一、甲。乙。\n".encode(),
+    "latin1.txt": "题\n一、甲。乙。\n".encode() + b"\xe9t\xe9\n",
+}
+
+
+@pytest.fixture(scope="module")
+def good_root(tmp_path_factory):
+    root = make_root(tmp_path_factory.mktemp("good"))
+    build(SOURCE, root=root)
+    return root
+
+
+@pytest.mark.parametrize("name", BAD_PLANS)
+def test_bad_input_fails_cleanly_and_leaves_the_old_site(good_root, tmp_path, name):
+    before_docs, before_site = tree_bytes(good_root / "docs"), tree_bytes(good_root / "site")
+    bad = tmp_path / name
+    bad.write_bytes(BAD_PLANS[name])
+    result = subprocess.run(
+        [sys.executable, "-m", "workplan", "--source", str(bad), "--root", str(good_root)],
+        capture_output=True, text=True, cwd=ROOT, env={"PYTHONPATH": str(ROOT / "scripts"), "PATH": "/usr/bin:/bin"},
+    )
+    assert result.returncode != 0
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith(f"error: {bad}:"), lines[0]
+    assert tree_bytes(good_root / "docs") == before_docs
+    assert tree_bytes(good_root / "site") == before_site
+    assert not (good_root / "docs.new").exists() and not (good_root / "site.new").exists()
+
+
+def test_a_failing_mkdocs_build_leaves_the_old_site(good_root, monkeypatch):
+    from workplan import build as build_module
+
+    before = tree_bytes(good_root / "site")
+
+    def broken(config_file, site_dir):
+        site_dir.mkdir(parents=True)
+        (site_dir / "half.html").write_text("half-built")
+        raise RuntimeError("MkDocs stopped half way")
+
+    monkeypatch.setattr(build_module, "mkdocs_build", broken)
+    with pytest.raises(RuntimeError):
+        build_module.build(SOURCE, root=good_root)
+    assert tree_bytes(good_root / "site") == before
+    assert not (good_root / "site.new").exists()
+
+
+def test_strict_build_rejects_a_broken_anchor(tmp_path):
+    from mkdocs.exceptions import Abort
+
+    from workplan.build import mkdocs_build
+
+    root = make_root(tmp_path / "r")
+    (root / "docs" / "e").mkdir(parents=True)
+    (root / "docs" / "e" / "index.md").write_text("# T\n\n[gone](#no-such-anchor)\n", encoding="utf-8")
+    (root / "docs" / "e.yml").write_text(
+        "INHERIT: ../mkdocs.yml\ndocs_dir: e\nsite_dir: ../site/e\ntheme: {custom_dir: ../overrides, language: en}\n"
+        "extra: {edition: en, ui: {copy: c, copied: c, alt_toggle: t}}\n", encoding="utf-8")
+    with pytest.raises(Abort):
+        mkdocs_build(root / "docs" / "e.yml", root / "site" / "e")
+
+
+def test_html_in_the_source_is_shown_not_run(tmp_path):
+    root = make_root(tmp_path / "r")
+    plan = tmp_path / "x.txt"
+    plan.write_text("题<script>alert(1)</script>\n一、甲<b>粗</b>。乙<script>alert(2)</script>。\n", encoding="utf-8")
+    build(plan, root=root)
+    page = (root / "site" / "zh-Hans" / "sections" / "1" / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in page and "<b>粗</b>" not in page
+    assert "&lt;script&gt;alert(2)&lt;/script&gt;" in page
+    assert "乙<script>alert(2)</script>。" in soup(root / "site" / "zh-Hans" / "sections" / "1" / "index.html").find(
+        id="item-1-1").get_text()
+
+
+def test_cli_reports_a_missing_file(tmp_path):
+    with pytest.raises(Problem):
+        build(tmp_path / "nope.txt", root=make_root(tmp_path / "r"))
