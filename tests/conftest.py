@@ -47,6 +47,30 @@ def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
+def item_text(div) -> str:
+    """The text of an item as a reader sees it, without its permalink and the other-language text."""
+    first = div.find("p")
+    for tag in first.select("a.wp-ref, .wp-untranslated"):
+        tag.decompose()
+    return first.get_text().strip()
+
+
+def rendered_lines(site: Path, code: str, plan) -> list[str]:
+    """A Chinese edition's text laid out as the source lines: title, preamble, one line a section, source."""
+    home = soup(site / code / "index.html")
+    shown = [home.find("h1").get_text().strip()]
+    shown += [p.get_text().strip() for p in home.select("h2#preamble ~ p")][: len(plan.preamble)]
+    for s in plan.sections:
+        page = soup(site / code / "sections" / str(s.number) / "index.html")
+        heading = page.find("h1").get_text().strip()
+        items = [item_text(div) for div in page.select("div.wp-item")]
+        assert len(items) == len(s.items)
+        shown.append(heading + ("" if heading.endswith("。") else "。") + "".join(items))
+    if plan.source_line:
+        shown.append(home.select_one("p.wp-source").get_text().strip())
+    return shown
+
+
 @pytest.fixture
 def scratch(tmp_path) -> Path:
     return make_root(tmp_path / "root")
@@ -56,4 +80,4 @@ def tree_bytes(root: Path) -> dict[str, bytes]:
     return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-__all__ = ["ROOT", "SOURCE", "make_root", "soup", "tree_bytes", "shutil"]
+__all__ = ["ROOT", "SOURCE", "make_root", "soup", "tree_bytes", "shutil", "item_text", "rendered_lines"]

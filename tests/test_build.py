@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import ROOT, SOURCE, make_root, soup, tree_bytes
+from conftest import ROOT, SOURCE, make_root, rendered_lines, soup, tree_bytes
 from workplan.build import build
 from workplan.editions import EDITIONS
 from workplan.model import Problem
@@ -17,14 +17,6 @@ from workplan.typography import FULL_WIDTH, fold_punct, zh_punct
 
 MANIFEST = ROOT / "tests" / "url-manifest.txt"
 CODES = [e.code for e in EDITIONS]
-
-
-def item_text(div) -> str:
-    """The text of an item as a reader sees it, without its permalink and the other-language text."""
-    first = div.find("p")
-    for tag in first.select("a.wp-ref, .wp-untranslated"):
-        tag.decompose()
-    return first.get_text().strip()
 
 
 def test_every_edition_has_its_pages(site, plan):
@@ -51,16 +43,7 @@ def test_html_lang_of_each_edition(site, code, lang):
 def test_simplified_edition_is_the_source_modulo_full_width_punctuation(site, plan):
     """No character lost, added or reordered: only , : ( ) become ，：（）, and only in Chinese text."""
     lines = [line for line in SOURCE.read_text(encoding="utf-8").splitlines() if line.strip()]
-    home = soup(site / "zh-Hans" / "index.html")
-    shown = [home.find("h1").get_text().strip()]
-    shown += [p.get_text().strip() for p in home.select("h2#preamble ~ p")][: len(plan.preamble)]
-    for s in plan.sections:
-        page = soup(site / "zh-Hans" / "sections" / str(s.number) / "index.html")
-        heading = page.find("h1").get_text().strip()
-        items = [item_text(div) for div in page.select("div.wp-item")]
-        assert len(items) == len(s.items)
-        shown.append(heading + ("" if heading.endswith("。") else "。") + "".join(items))
-    shown.append(home.select_one("p.wp-source").get_text().strip())
+    shown = rendered_lines(site, "zh-Hans", plan)
     assert len(shown) == len(lines)
     for rendered, original in zip(shown, lines):
         assert fold_punct(rendered) == original

@@ -31,7 +31,7 @@ CATEGORY_NAMES = {
     "zh-Hant": {
         "agreement": "協定與條約",
         "organisation": "組織與機構",
-        "programme": "計劃、行動與工程",
+        "programme": "計畫、行動與工程",
         "law-or-regulation": "法律、法規與政策文件",
         "ip-concept": "知識產權概念",
         "policy-term": "政策用語",
