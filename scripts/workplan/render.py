@@ -239,13 +239,13 @@ class Renderer:
             out.append(f"## {md_escape(heading)} {{ #category-{category} }}\n\n")
             for g in entries:
                 out.append(f"### {md_escape(g.name)} {{ #{g.term.id} }}\n\n")
-                facts = [md_escape(n) for n in g.other_names]
+                other_lang = "en" if self.e.chinese else "zh-Hans"
+                facts = [f'<span lang="{other_lang}">{md_escape(n)}</span>' for n in g.other_names]
                 if g.term.abbr:
                     facts.append(f"{ui['abbr']}: {md_escape(g.term.abbr)}")
                 out.append(f'{" · ".join(facts)}\n{{ .wp-names }}\n\n')
                 out.append(f"{md_escape(g.definition)}\n\n")
                 if g.other_definition:
-                    other_lang = "en" if self.e.chinese else "zh-Hans"
                     out.append(f'{md_escape(g.other_definition)}\n{{ .wp-alt-def lang="{other_lang}" }}\n\n')
                 if g.term.url:
                     out.append(f"[{ui['official_site']}]({g.term.url}){{ .wp-official }}\n\n")

@@ -1,0 +1,229 @@
+"""The glossary: schema, linking rules, pages of every edition, downloads, bad input."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT, SOURCE, make_root, soup
+from workplan import annotate as ann
+from workplan import glossary as gl
+from workplan.build import GLOSSARY, SCHEMA, build
+from workplan.model import Problem
+
+SCHEMA_DATA = json.loads(SCHEMA.read_text(encoding="utf-8"))
+REQUIRED_IDS = ["rcep", "cptpp", "wto", "tisc", "wipo", "hague-agreement", "ip5", "brics", "asean", "belt-and-road",
+                "outline-for-building-a-powerful-ip-country", "fourteenth-five-year-ip-plan",
+                "patent-law-implementing-regulations", "guidelines-for-patent-examination", "geographical-indications",
+                "utility-models", "industrial-designs", "abnormal-applications", "trademark-hoarding",
+                "administrative-adjudication-of-patent-infringement-disputes", "patent-open-licensing",
+                "ip-pledge-financing", "specialized-refined-distinctive-innovative", "patent-navigation",
+                "patent-intensive-industries", "patent-intensive-products", "collective-marks", "certification-marks",
+                "ip-protection-centers", "rapid-rights-protection-centers",
+                "high-value-invention-patents-per-10000-people", "patent-examination-cooperation-centers",
+                "olympic-symbols", "blue-sky-campaign", "data-intellectual-property", "covid-19-ip-waiver-negotiations",
+                "two-upholds", "four-consciousnesses", "four-sphere-confidence", "two-establishes",
+                "four-forms-of-decadence"]
+
+
+@pytest.fixture(scope="module")
+def terms():
+    return gl.load_file(GLOSSARY, SCHEMA)
+
+
+def entry(**over):
+    base = {"id": "x", "category": "agreement", "zh-Hans": "甲协定", "en": "A Agreement",
+            "definition": {"en": "Def.", "zh-Hans": "定义。"}}
+    base.update(over)
+    return base
+
+
+def dump(entries) -> str:
+    import yaml
+
+    return yaml.safe_dump({"terms": entries}, allow_unicode=True)
+
+
+def load(entries):
+    return gl.load(dump(entries), "terms.yml", SCHEMA_DATA)
+
+
+def test_at_least_fifty_terms_and_the_required_ones(terms):
+    assert len(terms) >= 50
+    ids = {t.id for t in terms}
+    assert not [i for i in REQUIRED_IDS if i not in ids]
+    assert {t.category for t in terms} == set(gl.CATEGORIES)
+
+
+@pytest.mark.parametrize("broken, field", [
+    ({"id": "Bad Id"}, "field id"),
+    ({"category": "treaty"}, "field category"),
+    ({"definition": {"en": "only English"}}, "field definition"),
+    ({"url": "http://insecure.example"}, "field url"),
+    ({"aliases": {"fr": ["x"]}}, "field aliases"),
+])
+def test_schema_errors_name_entry_field_and_line(broken, field):
+    entries = [entry(id="ok"), entry(**{"id": "second", **broken})]
+    with pytest.raises(Problem) as caught:
+        load(entries)
+    message = str(caught.value)
+    assert "entry 2" in message and field in message, message
+    starts = [n for n, line in enumerate(dump(entries).splitlines(), start=1) if line.startswith("- ")]
+    assert caught.value.line == starts[1], message  # the second entry's first line
+
+
+def test_missing_required_field():
+    bad = entry()
+    del bad["en"]
+    with pytest.raises(Problem) as caught:
+        load([bad])
+    assert "'en' is a required property" in str(caught.value)
+
+
+def test_duplicate_ids_and_names_are_errors():
+    with pytest.raises(Problem, match="duplicate id 'x'"):
+        load([entry(), entry(**{"zh-Hans": "乙"})])
+    with pytest.raises(Problem, match="already used by 'x'"):
+        load([entry(), entry(id="y", en="Other")])
+
+
+def test_a_bad_glossary_builds_nothing(tmp_path, monkeypatch):
+    from workplan import build as build_module
+
+    root = make_root(tmp_path / "r")
+    bad = tmp_path / "terms.yml"
+    bad.write_text("terms:\n  - id: x\n    category: nonsense\n", encoding="utf-8")
+    monkeypatch.setattr(build_module, "GLOSSARY", bad)
+    with pytest.raises(Problem, match="entry 1"):
+        build_module.build(SOURCE, root=root)
+    assert not (root / "site").exists() and not (root / "docs").exists()
+
+
+def matcher(forms, whole=True):
+    return ann.Matcher(forms, whole_words=whole)
+
+
+def test_longest_match_wins_and_first_occurrence_only():
+    m = matcher({"知识产权": "ip", "知识产权强国建设纲要": "outline", "纲要": "short"})
+    spans = ann.annotate("实施知识产权强国建设纲要和知识产权规划,知识产权", m)
+    assert [(s.text, s.term) for s in spans if s.term] == [("知识产权强国建设纲要", "outline"), ("知识产权", "ip")]
+    assert ann.plain(spans) == "实施知识产权强国建设纲要和知识产权规划,知识产权"
+
+
+def test_leftmost_match_wins_over_a_longer_later_one():
+    m = matcher({"甲乙": "a", "乙丙丁": "b"})
+    assert [(s.text, s.term) for s in ann.annotate("甲乙丙丁", m) if s.term] == [("甲乙", "a")]
+
+
+def test_english_whole_words_case_as_written():
+    m = matcher({"WTO": "wto", "IP5": "ip5", "Hague Agreement": "hague"})
+    spans = ann.annotate("WTOs and wto and IP50 but IP5, the Hague Agreements and the Hague Agreement.", m)
+    assert [(s.text, s.term) for s in spans if s.term] == [("IP5", "ip5"), ("Hague Agreement", "hague")]
+
+
+def test_acronym_inside_chinese_text_matches():
+    m = matcher({"RCEP": "rcep"})
+    assert [s.term for s in ann.annotate("《协定》(RCEP)知识产权", m) if s.term] == ["rcep"]
+
+
+def test_converted_spans_keep_their_links():
+    m = matcher({"发布": "x"})
+    spans = ann.annotate("统计发布机制", m)
+    out = ann.map_spans(spans, lambda t: t.replace("发", "發").replace("统", "統").replace("计", "計"))
+    assert [(s.text, s.term) for s in out] == [("統計", None), ("發布", "x"), ("机制", None)]
+
+
+def test_every_edition_links_terms_with_tooltips(site, plan, terms):
+    by_id = {t.id: t for t in terms}
+    for code in ("zh-Hans", "zh-Hant", "en"):
+        links = 0
+        for s in plan.sections:
+            page = soup(site / code / "sections" / str(s.number) / "index.html")
+            assert not page.select("h1 a.wp-term, a.wp-ref a, a.wp-term a.wp-term")
+            for a in page.select("a.wp-term"):
+                links += 1
+                href = a["href"]
+                assert href.startswith("../../glossary/#"), href
+                term = by_id[href.split("#", 1)[1]]
+                assert a["title"], href
+                if code == "en":
+                    assert a["title"] == term.definition["en"]
+            for div in page.select("div.wp-item"):
+                linked = [a["href"] for a in div.select("a.wp-term")]
+                assert len(linked) == len(set(linked)), "first occurrence only, per item"
+        assert links >= 80, (code, links)
+
+
+def test_glossary_page_entries_with_back_links(site, plan, terms):
+    for code in ("zh-Hans", "zh-Hant", "en"):
+        page = soup(site / code / "glossary" / "index.html")
+        for category in gl.CATEGORIES:
+            assert page.find(id=f"category-{category}"), category
+        for term in terms:
+            heading = page.find(id=term.id)
+            assert heading is not None and heading.name == "h3", term.id
+        hague = page.find(id="hague-agreement")
+        uses = hague.find_next("p", class_="wp-uses")
+        hrefs = [a["href"] for a in uses.find_all("a")]
+        assert "../sections/4/#item-4-7" in hrefs and "../sections/7/#item-7-1" in hrefs, hrefs
+        assert hague.find_next("a", class_="wp-official")["href"].startswith("https://www.wipo.int/")
+    # every back-link points at an item that really links to the term
+    page = soup(site / "zh-Hans" / "glossary" / "index.html")
+    for term in terms:
+        uses = page.find(id=term.id).find_next("p", class_="wp-uses")
+        for a in uses.find_all("a"):
+            path, anchor = a["href"].split("#")
+            if anchor == "preamble":
+                continue
+            target = soup(site / "zh-Hans" / path.replace("../", "") / "index.html").find(id=anchor)
+            assert target.select_one(f'a.wp-term[href$="#{term.id}"]'), (term.id, a["href"])
+
+
+def test_definition_html_is_escaped_in_page_and_tooltip(tmp_path, monkeypatch):
+    from workplan import build as build_module
+
+    bad = tmp_path / "terms.yml"
+    bad.write_text(
+        "terms:\n  - id: evil\n    category: ip-concept\n    zh-Hans: 任务\n    en: Task\n"
+        "    definition:\n      en: 'Run <script>alert(1)</script> \"now\" & here'\n      zh-Hans: '<script>alert(2)</script>'\n",
+        encoding="utf-8")
+    monkeypatch.setattr(build_module, "GLOSSARY", bad)
+    root = make_root(tmp_path / "r")
+    plan = tmp_path / "p.txt"
+    plan.write_text("题\n一、标题。任务甲。\n", encoding="utf-8")
+    build_module.build(plan, root=root)
+    for code in ("zh-Hans", "en"):
+        for rel in ("sections/1/index.html", "glossary/index.html"):
+            html = (root / "site" / code / rel).read_text(encoding="utf-8")
+            assert "<script>alert" not in html, (code, rel)
+    link = soup(root / "site" / "zh-Hans" / "sections" / "1" / "index.html").select_one("a.wp-term")
+    assert link["title"] == "<script>alert(2)</script>"
+
+
+def test_unused_term_gives_a_warning(tmp_path):
+    root = make_root(tmp_path / "r")
+    plan = tmp_path / "p.txt"
+    plan.write_text("题\n一、标题。任务甲。\n", encoding="utf-8")
+    warnings = build(plan, root=root)
+    assert any(w.startswith("glossary:") and "hague-agreement" in w for w in warnings)
+
+
+def test_downloads(site, terms):
+    data = json.loads((site / "en" / "glossary.json").read_text(encoding="utf-8"))
+    assert [t["id"] for t in data["terms"]] == [t.id for t in terms]
+    rows = list(csv.DictReader(io.StringIO((site / "en" / "glossary.csv").read_text(encoding="utf-8"))))
+    assert len(rows) == len(terms)
+    hague = next(r for r in rows if r["id"] == "hague-agreement")
+    assert hague["zh-Hant"] == "海牙協定" and "4.7" in hague["appears_in"].split()
+    assert soup(site / "zh-Hant" / "index.html").find("a", href="glossary.csv")
+
+
+def test_linker_benchmark_runs(tmp_path):
+    out = subprocess.run([sys.executable, str(ROOT / "scripts" / "bench_linker.py"), "--terms", "500", "--kb", "50"],
+                         capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "scripts")})
+    assert out.returncode == 0, out.stderr
+    assert "links" in out.stdout
