@@ -240,3 +240,20 @@ def test_html_in_the_source_is_shown_not_run(tmp_path):
 def test_cli_reports_a_missing_file(tmp_path):
     with pytest.raises(Problem):
         build(tmp_path / "nope.txt", root=make_root(tmp_path / "r"))
+
+
+def test_jieba_still_imports_and_segments():
+    """Material's Chinese search index segments with jieba (no release since 2020; pinned)."""
+    import jieba
+
+    words = list(jieba.cut("加快完成我国加入海牙协定工作"))
+    assert "".join(words) == "加快完成我国加入海牙协定工作" and len(words) > 3
+
+
+def test_full_text_page_is_not_in_the_search_index(site):
+    import json
+
+    for code in CODES:
+        docs = json.loads((site / code / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+        assert not [d for d in docs if d["location"].startswith("full/")]
+        assert any(d["location"] == "sections/4/" for d in docs)

@@ -99,12 +99,13 @@ def html_text(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def front_matter(title: str, description: str) -> str:
+def front_matter(title: str, description: str, searchable: bool = True) -> str:
     def q(s: str) -> str:
         s = html_text(s)
         return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
-    return f"---\ntitle: {q(title)}\ndescription: {q(description)}\n---\n\n"
+    search = "" if searchable else "search:\n  exclude: true\n"
+    return f"---\ntitle: {q(title)}\ndescription: {q(description)}\n{search}---\n\n"
 
 
 def shorten(text: str, limit: int = 150) -> str:
@@ -213,7 +214,7 @@ class Renderer:
 
     def full(self) -> str:
         title = f"{self.ts(self.doc.title)} · {self.ui['full_text']}"
-        out = [front_matter(title, self.ui["full_intro"]), f"# {md_escape(self.ts(self.doc.title))} {{ #title }}\n\n",
+        out = [front_matter(title, self.ui["full_intro"], searchable=False), f"# {md_escape(self.ts(self.doc.title))} {{ #title }}\n\n",
                self.disclaimer(), f"{self.ui['full_intro']}\n{{ .wp-note }}\n\n"]
         for spans in self.doc.preamble:
             out.append(self.text(spans, "glossary.md") + "\n\n")

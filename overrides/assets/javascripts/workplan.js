@@ -66,8 +66,11 @@
   /* Switching edition keeps the item the reader is on. */
   function keepAnchorOnSwitch() {
     document.querySelectorAll("a.wp-alternate").forEach(function (link) {
-      link.addEventListener("click", function () {
+      link.addEventListener("click", function (event) {
         if (location.hash) link.hash = location.hash;
+        /* The link already names the same page: keep Material's sitemap lookup (which
+           depends on site_url matching the host) from rewriting it. */
+        event.stopPropagation();
       });
     });
   }

@@ -1,0 +1,86 @@
+"""What only a browser shows: language switching, copy citation, the translation toggle, clean loads."""
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pytest
+
+pytestmark = pytest.mark.browser
+PAGES = ["", "sections/4/", "glossary/", "full/"]
+
+
+@pytest.mark.parametrize("edition", ["zh-Hans", "zh-Hant", "en"])
+def test_pages_load_with_no_console_error_failed_or_third_party_request(page, base_url, edition):
+    errors, failed, hosts = [], [], set()
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("requestfailed", lambda r: failed.append(r.url))
+    page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    page.on("request", lambda r: hosts.add(urlparse(r.url).netloc))
+    for path in PAGES:
+        page.goto(f"{base_url}{edition}/{path}", wait_until="networkidle")
+        assert page.evaluate("document.documentElement.lang") == edition
+    assert not errors, errors
+    assert not failed, failed
+    assert hosts == {urlparse(base_url).netloc}, hosts
+
+
+def test_root_redirects_to_simplified(page, base_url):
+    page.goto(base_url)
+    page.wait_for_url(f"{base_url}zh-Hans/")
+
+
+@pytest.mark.parametrize("source, target", [("zh-Hans", "en"), ("en", "zh-Hant"), ("zh-Hant", "zh-Hans")])
+def test_language_selector_keeps_the_section_and_item(page, base_url, source, target):
+    page.goto(f"{base_url}{source}/sections/6/#item-6-5")
+    page.hover(".md-header__option .md-select")
+    page.click(f'a.wp-alternate[hreflang="{target}"]')
+    page.wait_for_url(f"{base_url}{target}/sections/6/#item-6-5")
+    assert page.evaluate("document.documentElement.lang") == target
+
+
+def test_copy_citation_button_copies_citation_and_link(browser, base_url):
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
+    page = context.new_page()
+    page.goto(f"{base_url}en/sections/4/")
+    page.click("#item-4-3 button.wp-copy")
+    expected = f"CNIPA 2022 Work Plan §4.3 {base_url}en/sections/4/#item-4-3"
+    page.wait_for_function("b => b.getAttribute('data-copied')", arg=page.query_selector("#item-4-3 button.wp-copy"))
+    assert page.get_attribute("#item-4-3 button.wp-copy", "data-copied") == expected
+    assert page.evaluate("navigator.clipboard.readText()") == expected
+    assert page.get_attribute("#item-4-3 a.wp-ref", "title") == "CNIPA 2022 Work Plan §4.3"
+    context.close()
+
+
+def test_translation_toggle_shows_english_beside_chinese_and_is_remembered(page, base_url):
+    page.goto(f"{base_url}zh-Hans/sections/2/")
+    alt = page.locator("#item-2-1 p.wp-alt")
+    assert not alt.is_visible()
+    page.click("button.wp-toggle")
+    assert alt.is_visible()
+    assert page.get_attribute("button.wp-toggle", "aria-pressed") == "true"
+    box_zh = page.locator("#item-2-1 p").first.bounding_box()
+    box_en = alt.bounding_box()
+    assert box_en["x"] > box_zh["x"] + 100, "side by side on a wide screen"
+    page.goto(f"{base_url}zh-Hans/sections/3/")
+    assert page.locator("#item-3-1 p.wp-alt").is_visible()
+
+
+def test_glossary_link_has_a_tooltip_and_lands_on_the_entry(page, base_url):
+    page.goto(f"{base_url}zh-Hans/sections/7/")
+    link = page.locator('#item-7-1 a.wp-term[href$="#hague-agreement"]')
+    link.hover()
+    page.wait_for_selector(".md-tooltip2--active, .md-tooltip--active", timeout=5000)
+    link.click()
+    page.wait_for_url("**/zh-Hans/glossary/#hague-agreement")
+
+
+def test_phone_layout_has_no_horizontal_scroll(browser, base_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    for edition in ("zh-Hans", "zh-Hant", "en"):
+        for path in ("sections/7/", "glossary/"):
+            page.goto(f"{base_url}{edition}/{path}")
+            assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), (edition, path)
+    context.close()
