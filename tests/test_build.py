@@ -10,6 +10,7 @@ from urllib.parse import urlparse
 import pytest
 
 from conftest import ROOT, SOURCE, make_root, rendered_lines, soup, tree_bytes
+from update_manifest import published
 from workplan.build import build
 from workplan.editions import EDITIONS
 from workplan.model import Problem
@@ -80,21 +81,6 @@ def test_item_anchors_are_the_same_in_every_edition(site, plan):
 
     for s in plan.sections:
         assert anchors("zh-Hans", s.number) == anchors("zh-Hant", s.number) == anchors("en", s.number)
-
-
-def published(site: Path) -> set[str]:
-    """Every page of every edition, and every id in the content of each page."""
-    urls = set()
-    for code in CODES:
-        for page in sorted((site / code).rglob("index.html")):
-            rel = page.parent.relative_to(site).as_posix() + "/"
-            if "/search/" in rel or "/assets/" in rel:
-                continue
-            urls.add(rel)
-            article = soup(page).find("article")
-            for tag in article.find_all(id=True) if article else []:
-                urls.add(f"{rel}#{tag['id']}")
-    return urls
 
 
 def test_no_published_url_or_anchor_disappears(site):

@@ -74,15 +74,6 @@ def attr_escape(text: str) -> str:
     return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def typesetter(edition: Edition, zh_punct: Callable[[str], str], quotes: Callable[[str], str]) -> Callable[[str], str]:
-    """The render-time typography of an edition (length-preserving character maps)."""
-    if edition.code == "zh-Hans":
-        return zh_punct
-    if edition.code == "zh-Hant":
-        return lambda text: quotes(zh_punct(text))
-    return lambda text: text
-
-
 def spans_md(spans: tuple[Span, ...], glossary_href: str, titles: dict[str, str]) -> str:
     out = []
     for span in spans:
