@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import ROOT, SOURCE, make_root, rendered_lines, soup, tree_bytes
+from helpers import ROOT, SOURCE, make_root, rendered_lines, soup, tree_bytes
 from update_manifest import published
 from workplan.build import build
 from workplan.editions import EDITIONS

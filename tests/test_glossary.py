@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT, SOURCE, make_root, soup
+from helpers import ROOT, SOURCE, make_root, soup
 from workplan import annotate as ann
 from workplan import glossary as gl
 from workplan.build import GLOSSARY, SCHEMA, build

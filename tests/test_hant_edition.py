@@ -7,7 +7,7 @@ from pathlib import Path
 
 import hanzidentifier
 
-from conftest import ROOT, rendered_lines, soup
+from helpers import ROOT, rendered_lines, soup
 from workplan.convert import hant_quotes
 from workplan.typography import zh_punct
 

@@ -5,7 +5,7 @@ import hashlib
 
 import pytest
 
-from conftest import ROOT, SOURCE
+from helpers import ROOT, SOURCE
 from workplan.model import Problem
 from workplan.parse import numeral_of, numeral_value, parse, parse_bytes, split_sentences
 

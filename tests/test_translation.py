@@ -6,7 +6,7 @@ import re
 import pytest
 import yaml
 
-from conftest import SOURCE, make_root, soup
+from helpers import SOURCE, make_root, soup
 from workplan import annotate as ann
 from workplan import glossary as gl
 from workplan import translation as tr

@@ -1,0 +1,54 @@
+"""Helpers shared by the tests (imported as `helpers`; fixtures live in conftest.py)."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from workplan.build import DEFAULT_SOURCE
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCE = DEFAULT_SOURCE
+
+
+def make_root(path: Path) -> Path:
+    """A scratch project root: the shared MkDocs config and theme overrides, nothing built."""
+    path.mkdir(parents=True, exist_ok=True)
+    for name in ("mkdocs.yml", "overrides"):
+        target = path / name
+        if not target.exists():
+            os.symlink(ROOT / name, target)
+    return path
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def tree_bytes(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def item_text(div) -> str:
+    """The text of an item as a reader sees it, without its permalink and the other-language text."""
+    first = div.find("p")
+    for tag in first.select("a.wp-ref, .wp-untranslated"):
+        tag.decompose()
+    return first.get_text().strip()
+
+
+def rendered_lines(site: Path, code: str, plan) -> list[str]:
+    """A Chinese edition's text laid out as the source lines: title, preamble, one line a section, source."""
+    home = soup(site / code / "index.html")
+    shown = [home.find("h1").get_text().strip()]
+    shown += [p.get_text().strip() for p in home.select("h2#preamble ~ p")][: len(plan.preamble)]
+    for s in plan.sections:
+        page = soup(site / code / "sections" / str(s.number) / "index.html")
+        heading = page.find("h1").get_text().strip()
+        items = [item_text(div) for div in page.select("div.wp-item")]
+        assert len(items) == len(s.items)
+        shown.append(heading + ("" if heading.endswith("。") else "。") + "".join(items))
+    if plan.source_line:
+        shown.append(home.select_one("p.wp-source").get_text().strip())
+    return shown
