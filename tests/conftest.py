@@ -1,6 +1,8 @@
 """Shared fixtures: the real plan, and one build of the real site per test session."""
 from __future__ import annotations
 
+import os
+import socket
 from pathlib import Path
 
 import pytest
@@ -16,10 +18,27 @@ def plan():
 
 
 @pytest.fixture(scope="session")
-def built(tmp_path_factory) -> Path:
-    """The real plan built once (all editions) into a scratch root; returns that root."""
+def site_port() -> int:
+    """The port the browser tests serve the site on, known before the build (it sets site_url)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory, site_port) -> Path:
+    """The real plan built once (all editions) into a scratch root, with its site_url being
+    where the browser tests serve it (as on GitHub Pages); returns that root."""
     root = make_root(tmp_path_factory.mktemp("built"))
-    build(SOURCE, root=root)
+    old = os.environ.get("SITE_URL")
+    os.environ["SITE_URL"] = f"http://127.0.0.1:{site_port}/"
+    try:
+        build(SOURCE, root=root)
+    finally:
+        if old is None:
+            del os.environ["SITE_URL"]
+        else:
+            os.environ["SITE_URL"] = old
     return root
 
 

@@ -124,7 +124,8 @@ def test_no_request_to_a_third_party_host_in_html_or_css(site):
         assert "@import url(http" not in text
 
 
-def test_build_is_deterministic(built, tmp_path):
+def test_build_is_deterministic(built, tmp_path, site_port, monkeypatch):
+    monkeypatch.setenv("SITE_URL", f"http://127.0.0.1:{site_port}/")
     again = make_root(tmp_path / "again")
     build(SOURCE, root=again)
     assert tree_bytes(built / "docs") == tree_bytes(again / "docs")

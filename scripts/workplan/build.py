@@ -233,7 +233,7 @@ def edition_config(edition: Edition, content: Content, typeset) -> dict:
         "site_dir": f"../site/{edition.code}",
         "theme": {"custom_dir": "../overrides", "language": edition.theme_language},
         "plugins": {"search": {"lang": edition.search_lang}},
-        "extra": {"edition": edition.code, "alternate": alternates(site_url()),
+        "extra": {"edition": edition.code, "alternate": alternates(site_url()), "site_root": site_url(),
                   "ui": {k: edition.ui[k] for k in ("copy", "copied", "alt_toggle", "alt_lang")}},
         "nav": nav(edition, content.plan, doc, typeset, bool(content.glossary)),
     }
@@ -247,6 +247,20 @@ def typesetter_for(edition: Edition):
     if edition.code == "zh-Hant":
         return lambda text: hant_quotes(zh_punct(text))
     return lambda text: text
+
+
+def page_sitemap(url_path: str, editions: tuple[Edition, ...]) -> str:
+    """sitemap.xml for one page directory: the page and its alternates in every edition.
+
+    Material's script fetches sitemap.xml beside every hreflang alternate of a page; with
+    alternates that name the same page (not the edition's home) that is the page's own
+    directory, so each has one, listing just that page."""
+    root = site_url()
+    links = "".join(f'\n    <xhtml:link rel="alternate" hreflang="{e.code}" href="{html_text(root + e.code + "/" + url_path)}"/>'
+                    for e in editions)
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
+            f"  <url>\n    <loc>{html_text(root + '{code}/' + url_path)}</loc>{links}\n  </url>\n</urlset>\n")
 
 
 def render_docs(content: Content, editions: tuple[Edition, ...]) -> dict[str, str]:
@@ -267,6 +281,10 @@ def render_docs(content: Content, editions: tuple[Edition, ...]) -> dict[str, st
                             content.glossed[edition.code] if content.glossary else [], ts, alt_ts)
         for path, text in renderer.pages().items():
             files[f"{edition.code}/{path}"] = text
+            if path != "index.md":
+                url_path = path.removesuffix(".md") + "/"
+                files[f"{edition.code}/{url_path}sitemap.xml"] = page_sitemap(url_path, editions).replace(
+                    "{code}", edition.code)
         for path, text in data.items():
             files[f"{edition.code}/{path}"] = text
         config = edition_config(edition, content, ts)
