@@ -244,3 +244,41 @@ def test_full_text_page_is_not_in_the_search_index(site):
         docs = json.loads((site / code / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
         assert not [d for d in docs if d["location"].startswith("full/")]
         assert any(d["location"] == "sections/4/" for d in docs)
+
+
+def test_every_page_has_canonical_and_hreflang_alternates_to_the_same_page(site, site_port):
+    root = f"http://127.0.0.1:{site_port}/"
+    for code in CODES:
+        for page in (site / code).rglob("index.html"):
+            rel = page.parent.relative_to(site / code).as_posix()
+            if rel.startswith(("search", "assets")):
+                continue
+            path = "" if rel == "." else rel + "/"
+            doc = soup(page)
+            assert doc.find("link", rel="canonical")["href"] == f"{root}{code}/{path}"
+            alternates = {l["hreflang"]: l["href"] for l in doc.find_all("link", rel="alternate") if l.get("hreflang")}
+            assert alternates == {**{c: f"{root}{c}/{path}" for c in CODES}, "x-default": f"{root}zh-Hans/{path}"}
+            if path:  # Material fetches sitemap.xml beside each alternate: it must exist
+                for c in CODES:
+                    assert (site / c / path / "sitemap.xml").is_file()
+
+
+def test_sitemap_and_404_per_edition(site, plan, site_port):
+    import xml.etree.ElementTree as ET
+
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    for code in CODES:
+        tree = ET.parse(site / code / "sitemap.xml")
+        locs = [u.find("s:loc", ns).text for u in tree.getroot().findall("s:url", ns)]
+        assert f"http://127.0.0.1:{site_port}/{code}/sections/{len(plan.sections)}/" in locs
+        assert all(loc.startswith(f"http://127.0.0.1:{site_port}/{code}/") for loc in locs)
+        for url in tree.getroot().findall("s:url", ns):
+            assert {l.get("hreflang") for l in url.findall("x:link", ns)} == set(CODES)
+        page = soup(site / code / "404.html")
+        assert page.html["lang"] == code and page.find("h1")
+
+
+def test_site_root_404_links_every_edition(site, site_port):
+    page = soup(site / "404.html")
+    hrefs = [a["href"] for a in page.find_all("a")]
+    assert hrefs == [f"http://127.0.0.1:{site_port}/{code}/" for code in CODES]

@@ -311,7 +311,25 @@ def root_files(editions: tuple[Edition, ...]) -> dict[str, str]:
 </body>
 </html>
 """
-    return {"index.html": index, ".nojekyll": ""}
+    root = site_url()
+    notices = {"zh-Hans": "找不到该页面。", "zh-Hant": "找不到該頁面。", "en": "This page does not exist."}
+    items = "".join(f'<li lang="{e.code}">{notices.get(e.code, "")} <a href="{root}{e.code}/" hreflang="{e.code}">{e.label}</a></li>'
+                    for e in editions)
+    missing = f"""<!doctype html>
+<html lang="{first}">
+<head>
+<meta charset="utf-8">
+<title>404 · 国家知识产权局2022年工作要点</title>
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<meta name="robots" content="noindex">
+<style>body{{font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;line-height:1.8}}</style>
+</head>
+<body>
+<main><h1>404</h1><ul>{items}</ul></main>
+</body>
+</html>
+"""
+    return {"index.html": index, "404.html": missing, ".nojekyll": ""}
 
 
 def write_tree(root: Path, files: dict[str, str]) -> None:

@@ -84,3 +84,22 @@ def test_phone_layout_has_no_horizontal_scroll(browser, base_url):
             page.goto(f"{base_url}{edition}/{path}")
             assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), (edition, path)
     context.close()
+
+
+def all_pages(site, edition):
+    for page in sorted((site / edition).rglob("index.html")):
+        rel = page.parent.relative_to(site / edition).as_posix()
+        if not rel.startswith(("search", "assets")):
+            yield "" if rel == "." else rel + "/"
+
+
+@pytest.mark.parametrize("edition", ["zh-Hans", "zh-Hant", "en"])
+def test_every_page_loads_cleanly(page, base_url, site, edition):
+    problems = []
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    page.on("response", lambda r: problems.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    page.on("requestfailed", lambda r: problems.append(f"failed {r.url}"))
+    for path in all_pages(site, edition):
+        page.goto(f"{base_url}{edition}/{path}", wait_until="networkidle")
+    assert not problems, problems
