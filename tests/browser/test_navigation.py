@@ -103,3 +103,15 @@ def test_every_page_loads_cleanly(page, base_url, site, edition):
     for path in all_pages(site, edition):
         page.goto(f"{base_url}{edition}/{path}", wait_until="networkidle")
     assert not problems, problems
+
+
+def test_print_shows_the_text_without_the_site_chrome(page, base_url, tmp_path):
+    page.goto(f"{base_url}zh-Hans/sections/4/", wait_until="networkidle")
+    page.emulate_media(media="print")
+    for selector in (".md-header", ".md-sidebar--primary", ".md-footer", "button.wp-copy", "button.wp-toggle"):
+        assert not page.locator(selector).first.is_visible(), selector
+    assert page.locator("#item-4-12").is_visible()
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")  # what printing fires
+    assert page.locator("details.abstract p").first.is_visible(), "the summary prints expanded"
+    pdf = page.pdf(path=str(tmp_path / "section.pdf"), format="A4")
+    assert pdf.startswith(b"%PDF") and pdf.count(b"/Type /Page") >= 2
