@@ -142,3 +142,35 @@ def test_bad_input_is_a_problem_naming_file_and_line(name):
     assert words in problem.message
     assert str(problem).startswith(f"plan.txt:{line}: ")
     assert "\n" not in str(problem)
+
+
+def SECTION_START(line: str) -> bool:
+    return line[:2] in {f"{n}、" for n in "一二三四五六七八"}
+
+
+@pytest.mark.parametrize("width", [37, 50, 80])
+def test_hard_wrapped_plan_parses_to_the_same_model(plan, width):
+    lines = SOURCE.read_text(encoding="utf-8").splitlines()
+    # the title and the source line stay on their own lines; everything else is wrapped,
+    # but a section's own line must hold its whole heading sentence (else it is a heading alone)
+    wrapped = [lines[0]]
+    for line in lines[1:-1]:
+        if SECTION_START(line):
+            cut = line.index("。") + 1
+            rest = line[cut:]
+            wrapped.append(line[:cut] + rest[:width])
+            rest = rest[width:]
+        else:
+            wrapped.append(line[:width])
+            rest = line[width:]
+        wrapped += [rest[i:i + width] for i in range(0, len(rest), width)]
+    wrapped.append(lines[-1])
+    other = parse("\n".join(wrapped) + "\n", "wrapped.txt")
+    assert [(i.id, i.text) for i in other.items()] == [(i.id, i.text) for i in plan.items()]
+    assert other.preamble == plan.preamble
+
+
+def test_a_heading_alone_on_its_line_is_not_joined_to_its_body():
+    other = parse("题\n一、坚持政治引领\n认真开展轮训。做好推选工作。\n")
+    assert other.section(1).heading == "坚持政治引领"
+    assert [i.text for i in other.items()] == ["认真开展轮训。", "做好推选工作。"]

@@ -11,6 +11,8 @@ Layout understood (nothing about one particular plan is assumed):
     来源:publisher                               (optional last line)
 
 A section's heading is its first sentence; its items are the remaining sentences.
+A line that stops mid-sentence (no 。！？ at its end) continues on the next line, so a
+hard-wrapped plan parses like one with a paragraph a line.
 Sentences end at 。！？ but never inside “”, 《》, 「」 or ()/（）.
 """
 from __future__ import annotations
@@ -72,6 +74,21 @@ def split_sentences(text: str) -> list[str]:
     return [s.strip() for s in sentences if s.strip()]
 
 
+ENDS_SENTENCE = re.compile(r"[。！？][”’」』）)》]*$")
+
+
+def continues(paragraph: str, heading_line: bool) -> bool:
+    """Does the next line continue this one (a hard-wrapped sentence)?
+
+    A line that does not end a sentence continues on the next line, except a section's own
+    line holding only its heading (no 。 at all): that is the heading-on-its-own-line layout."""
+    if ENDS_SENTENCE.search(paragraph):
+        return False
+    if heading_line and not any(ch in ENDERS for ch in paragraph):
+        return False
+    return True
+
+
 def decode(data: bytes, path: str) -> str:
     """UTF-8 (an optional BOM is dropped); otherwise a Problem naming the line."""
     try:
@@ -120,7 +137,13 @@ def parse(text: str, path: str = "<plan>") -> Plan:
             rest = line[m.end():].strip()
             blocks.append((n, m.group(1), value, [(n, rest)] if rest else []))
         elif blocks:
-            blocks[-1][3].append((n, line))
+            paragraphs = blocks[-1][3]
+            if paragraphs and continues(paragraphs[-1][1], heading_line=paragraphs[-1][0] == blocks[-1][0]):
+                paragraphs[-1] = (paragraphs[-1][0], paragraphs[-1][1] + line)
+            else:
+                paragraphs.append((n, line))
+        elif preamble and continues(preamble[-1], heading_line=False):
+            preamble[-1] += line
         else:
             preamble.append(line)
 

@@ -88,3 +88,61 @@ def test_search_is_fast_and_reports_its_time(page, base_url):
     times = [run_query(page, base_url, e, q)[1] for e, q, _ in SHARED[:6]]
     assert max(times) < 2.0, times
     print(f"keystroke-to-results: median {sorted(times)[len(times) // 2] * 1000:.0f} ms, max {max(times) * 1000:.0f} ms")
+
+
+@pytest.fixture(scope="module")
+def wrapped_site(tmp_path_factory):
+    """The real plan hard-wrapped every 37 characters, built and served on its own port."""
+    import functools
+    import http.server
+    import os
+    import socket
+    import threading
+
+    from helpers import SOURCE as PLAN, make_root
+    from workplan.build import build
+
+    width = 37
+    lines = PLAN.read_text(encoding="utf-8").splitlines()
+    wrapped, breaks = [lines[0]], []
+    for line in lines[1:-1]:
+        head = line.index("。") + 1 if line[:2] in {f"{n}、" for n in "一二三四五六七八"} else 0
+        pieces = [line[: head + width]] + [line[i:i + width] for i in range(head + width, len(line), width)]
+        for a, b in zip(pieces, pieces[1:]):
+            breaks.append((a[-2:] + b[:2], line))
+        wrapped += pieces
+    wrapped.append(lines[-1])
+    root = make_root(tmp_path_factory.mktemp("wrapped"))
+    plan = root / "wrapped.txt"
+    plan.write_text("\n".join(wrapped) + "\n", encoding="utf-8")
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    os.environ["SITE_URL"] = f"http://127.0.0.1:{port}/"
+    try:
+        build(plan, root=root)
+    finally:
+        del os.environ["SITE_URL"]
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root / "site"))
+    handler.log_message = lambda *a: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{port}/", breaks
+    server.shutdown()
+
+
+def test_words_across_a_line_break_in_the_source_are_found(page, wrapped_site):
+    base, breaks = wrapped_site
+    checked = 0
+    for phrase, line in breaks[::9][:8]:
+        if not all("\u4e00" <= ch <= "\u9fff" for ch in phrase):
+            continue
+        number = "一二三四五六七八".index(line[0]) + 1 if line[1] == "、" else None
+        links, _ = run_query(page, base, "zh-Hans", phrase)
+        found = sections_of(links)
+        if number is not None:
+            assert number in found[:3], (phrase, number, found)
+        else:
+            assert links and "/zh-Hans/" in links[0], (phrase, links)
+        checked += 1
+    assert checked >= 4
