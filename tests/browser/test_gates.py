@@ -1,0 +1,97 @@
+"""The built site against the checkers the web trusts: Lighthouse, axe-core, the Nu HTML Checker, linkchecker.
+
+Each checker is installed by `.ci/run` (npm: lighthouse, axe-core, vnu-jar; Debian: a Java runtime;
+PyPI: linkchecker).  Where one is missing the gate is skipped with the reason, except under CI=true,
+where a missing checker is a failure.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from helpers import ROOT
+
+pytestmark = pytest.mark.browser
+NODE_BIN = ROOT / "node_modules" / ".bin"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+EDITIONS = ["zh-Hans", "zh-Hant", "en"]
+PAGES = {"home": "", "section": "sections/4/", "glossary": "glossary/"}
+GATED = ["accessibility", "best-practices", "seo"]
+REPORTS = ROOT / "tests" / "artifacts" / "lighthouse"
+
+
+def need(path_or_cmd, what: str):
+    found = Path(path_or_cmd).exists() if os.sep in str(path_or_cmd) else shutil.which(str(path_or_cmd))
+    if not found:
+        reason = f"{what} is not installed ({path_or_cmd}); .ci/run installs it"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI=true and {reason}")
+        pytest.skip(reason)
+
+
+@pytest.mark.parametrize("form_factor", ["mobile", "desktop"])
+@pytest.mark.parametrize("edition", EDITIONS)
+@pytest.mark.parametrize("name", PAGES)
+def test_lighthouse_scores_100(base_url, edition, name, form_factor):
+    need(NODE_BIN / "lighthouse", "Lighthouse")
+    from conftest import ARGS, CHROMIUM
+
+    REPORTS.mkdir(parents=True, exist_ok=True)
+    report = REPORTS / f"{edition}-{name}-{form_factor}.json"
+    command = [str(NODE_BIN / "lighthouse"), f"{base_url}{edition}/{PAGES[name]}", "--quiet",
+               f"--chrome-path={CHROMIUM}", "--chrome-flags=--headless=new " + " ".join(ARGS),
+               "--only-categories=performance,accessibility,best-practices,seo",
+               "--output=json", f"--output-path={report}"]
+    if form_factor == "desktop":
+        command.append("--preset=desktop")
+    subprocess.run(command, check=True, timeout=180, capture_output=True)
+    result = json.loads(report.read_text(encoding="utf-8"))
+    scores = {k: v["score"] for k, v in result["categories"].items()}
+    failing = [f"{ref['id']}: {result['audits'][ref['id']]['title']}"
+               for cat in GATED for ref in result["categories"][cat]["auditRefs"]
+               if ref["weight"] > 0 and (result["audits"][ref["id"]]["score"] or 1) < 1]
+    print(f"lighthouse {edition} {name} {form_factor}: {scores}")
+    assert all(scores[c] == 1 for c in GATED), (scores, failing)
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+@pytest.mark.parametrize("name", PAGES)
+def test_axe_finds_no_violation(page, base_url, edition, name):
+    need(AXE, "axe-core")
+    page.goto(f"{base_url}{edition}/{PAGES[name]}", wait_until="networkidle")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("""() => axe.run(document, {runOnly: {type: 'tag',
+        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})""")
+    violations = [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
+    assert not violations, violations
+
+
+def test_nu_html_checker_finds_no_error(site):
+    need(VNU, "the Nu HTML Checker (vnu-jar)")
+    need("java", "a Java runtime")
+    pages = sorted(str(p) for p in site.rglob("*.html") if "/assets/" not in str(p))
+    out = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", *pages],
+                         capture_output=True, text=True, timeout=300)
+    messages = json.loads(out.stderr or out.stdout or '{"messages": []}')["messages"]
+    errors = [(m.get("url", "").split("/site/")[-1], m.get("lastLine"), m["message"]) for m in messages
+              if m.get("type") == "error"]
+    assert not errors, errors[:10]
+
+
+def test_linkchecker_finds_no_broken_link_or_anchor(base_url):
+    linkchecker = Path(os.environ.get("VIRTUAL_ENV", ROOT / ".venv")) / "bin" / "linkchecker"
+    if not linkchecker.exists():
+        linkchecker = Path(shutil.which("linkchecker") or linkchecker)
+    need(linkchecker, "linkchecker")
+    out = subprocess.run([str(linkchecker), "-f", str(ROOT / "tests" / "gates" / "linkcheckerrc"), "--no-status",
+                          base_url], capture_output=True, text=True, timeout=600)
+    summary = [line for line in out.stdout.splitlines() if "links in" in line]
+    print(summary)
+    assert out.returncode == 0, out.stdout[-3000:]
+    assert summary and " 0 errors found" in summary[0] and " 0 warnings found" in summary[0], summary
