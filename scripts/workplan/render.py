@@ -13,6 +13,7 @@ Page layout (a URL contract, see tests/url-manifest.txt):
 from __future__ import annotations
 
 import html
+import json
 import re
 from dataclasses import dataclass
 from typing import Callable
@@ -90,13 +91,14 @@ def html_text(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def front_matter(title: str, description: str, searchable: bool = True) -> str:
+def front_matter(title: str, description: str) -> str:
     def q(s: str) -> str:
         s = html_text(s)
         return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
-    search = "" if searchable else "search:\n  exclude: true\n"
-    return f"---\ntitle: {q(title)}\ndescription: {q(description)}\n{search}---\n\n"
+    # Material's own index stays empty: the site's search worker loads search/workplan-index.json
+    # (item by item, see Renderer.search_index) only when the reader starts to search.
+    return f"---\ntitle: {q(title)}\ndescription: {q(description)}\nsearch:\n  exclude: true\n---\n\n"
 
 
 def shorten(text: str, limit: int = 150) -> str:
@@ -205,7 +207,7 @@ class Renderer:
 
     def full(self) -> str:
         title = f"{self.ts(self.doc.title)} · {self.ui['full_text']}"
-        out = [front_matter(title, self.ui["full_intro"], searchable=False), f"# {md_escape(self.ts(self.doc.title))} {{ #title }}\n\n",
+        out = [front_matter(title, self.ui["full_intro"]), f"# {md_escape(self.ts(self.doc.title))} {{ #title }}\n\n",
                self.disclaimer(), f"{self.ui['full_intro']}\n{{ .wp-note }}\n\n"]
         for spans in self.doc.preamble:
             out.append(self.text(spans, "glossary.md") + "\n\n")
@@ -254,6 +256,29 @@ class Renderer:
                 else:
                     out.append(f'{ui["appears_nowhere"]}\n{{ .wp-uses }}\n\n')
         return "".join(out)
+
+    def search_index(self) -> str:
+        """The edition's search documents: each item, each section, the preamble, each glossary term.
+
+        Plain text in the edition's own language and typography; `location` is the URL (with the
+        item's anchor) relative to the edition, as Material's search UI expects."""
+        docs = []
+        if self.doc.preamble:
+            docs.append({"location": "", "title": self.ts(self.doc.title), "text": ""})
+            text = " ".join(self.ts("".join(s.text for s in p)) for p in self.doc.preamble)
+            docs.append({"location": "#preamble", "title": self.ui["preamble"], "text": text})
+        for section in self.plan.sections:
+            page = f"sections/{section.number}/"
+            docs.append({"location": page, "title": self.section_title(section.number), "text": ""})
+            for item in section.items:
+                text = self.ts("".join(s.text for s in self.doc.items[item.id]))
+                docs.append({"location": f"{page}#{item.anchor}", "title": f"§{item.id}", "text": text})
+        if self.glossed:
+            docs.append({"location": "glossary/", "title": self.ui["glossary"], "text": ""})
+            for g in self.glossed:
+                names = " · ".join([g.name, *g.other_names] + ([g.term.abbr] if g.term.abbr else []))
+                docs.append({"location": f"glossary/#{g.term.id}", "title": names, "text": g.definition})
+        return json.dumps({"docs": docs}, ensure_ascii=False, separators=(",", ":")) + "\n"
 
     def pages(self) -> dict[str, str]:
         pages = {"index.md": self.index(), "full.md": self.full()}

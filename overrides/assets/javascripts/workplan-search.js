@@ -1,5 +1,8 @@
 /* Search worker for the reader's edition, speaking mkdocs-material's worker protocol
-   (messages: 0 setup -> 1 ready, 2 query -> 3 result) over Material's search_index.json.
+   (messages: 0 setup -> 1 ready, 2 query -> 3 result).  Material's own search_index.json is
+   left empty (every page is excluded from it), so nothing is indexed at page load; the site's
+   index, search/workplan-index.json (one document per item, section, glossary term), is
+   fetched when the reader types the first character of a query.
 
    Why not Material's lunr worker: for Chinese it keeps only the first indexed word of a
    query (海牙协定 is searched as 海牙) and ranks the right section third or fifth.  The
@@ -74,6 +77,21 @@ function snippet(text, ranges, width) {
   return (start > 0 ? "…" : "") + mark(text.slice(start, end), inside) + (end < text.length ? "…" : "");
 }
 
+var INDEX_URL = new URL("../../search/workplan-index.json", self.location.href).href;
+var loading = null;
+
+function load() {
+  if (!loading) {
+    loading = fetch(INDEX_URL, { credentials: "same-origin" })
+      .then(function (response) {
+        if (!response.ok) throw new Error(INDEX_URL + ": " + response.status);
+        return response.json();
+      })
+      .then(setup);
+  }
+  return loading;
+}
+
 function setup(index) {
   docs = index.docs.map(function (doc) {
     var title = plain(doc.title || ""), text = plain(doc.text || "");
@@ -139,11 +157,19 @@ addEventListener("message", function (event) {
   var message = event.data;
   switch (message.type) {
     case 0:
-      setup(message.data);
-      postMessage({ type: 1 });
+      postMessage({ type: 1 });  /* ready: the index is loaded on the first query */
       break;
     case 2:
-      postMessage({ type: 3, data: search(message.data) });
+      if (!String(message.data || "").trim()) {  /* Material queries "" when search starts */
+        postMessage({ type: 3, data: { items: [] } });
+        break;
+      }
+      load().then(function () {
+        postMessage({ type: 3, data: search(message.data) });
+      }, function (error) {
+        console.warn("search index not loaded", error);
+        postMessage({ type: 3, data: { items: [] } });
+      });
       break;
     default:
       throw new TypeError("Invalid message type");
