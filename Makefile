@@ -7,13 +7,14 @@ SOURCE ?= source/cnipa-2022-work-plan.zh-Hans.txt
 PORT ?= 8000
 export PYTHONPATH := $(CURDIR)/scripts
 
-.PHONY: help venv docs site serve test bench clean manifest
+.PHONY: help venv checkers docs site serve test bench clean manifest
 
 help:
 	@echo "make serve    build every edition and serve the site at http://127.0.0.1:$(PORT)/"
 	@echo "make site     build into site/ (SOURCE=path/to/plan.txt for another plan)"
 	@echo "make docs     write the Markdown of every edition into docs/ only"
-	@echo "make test     run the tests"
+	@echo "make test     run the tests (the checker gates need \`make checkers\`, Java and Chromium)"
+	@echo "make checkers install Lighthouse, axe-core and the Nu HTML Checker from npm (node_modules/)"
 	@echo "make bench    run the benchmarks in scripts/"
 
 venv: $(BIN)/.installed
@@ -23,6 +24,9 @@ $(BIN)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
 	@touch $@
+
+checkers:
+	CHROMEDRIVER_SKIP_DOWNLOAD=true PUPPETEER_SKIP_DOWNLOAD=true npm ci --no-audit --no-fund --loglevel=error
 
 docs: venv
 	$(BIN)/python -m workplan --source "$(SOURCE)" --docs-only
@@ -41,8 +45,9 @@ manifest: site
 	$(BIN)/python scripts/update_manifest.py
 
 bench: venv
-	$(BIN)/python scripts/bench_build.py
+	$(BIN)/python scripts/bench_budget.py
 	$(BIN)/python scripts/bench_linker.py
+	$(BIN)/python scripts/bench_convert.py
 
 clean:
 	rm -rf site site.new site.old docs.new docs.old .pytest_cache

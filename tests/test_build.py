@@ -289,3 +289,19 @@ def test_site_root_404_links_every_edition(site, site_port):
     page = soup(site / "404.html")
     hrefs = [a["href"] for a in page.find_all("a")]
     assert hrefs == [f"http://127.0.0.1:{site_port}/{code}/" for code in CODES]
+
+
+@pytest.mark.parametrize("code, locale", [("zh-Hans", "zh_CN"), ("zh-Hant", "zh_TW"), ("en", "en_US")])
+def test_sharing_metadata_in_the_page_language(site, code, locale):
+    for page in [site / code / "index.html", site / code / "sections" / "7" / "index.html",
+                 site / code / "glossary" / "index.html"]:
+        doc = soup(page)
+        meta = {m.get("property") or m.get("name"): m.get("content") for m in doc.find_all("meta")}
+        assert meta["og:locale"] == locale
+        assert meta["og:title"] and meta["og:title"] == doc.title.get_text().split(" - ")[0]
+        assert meta["description"] and meta["og:description"] == meta["description"]
+        assert meta["og:url"] == doc.find("link", rel="canonical")["href"]
+        han = any("\u4e00" <= ch <= "\u9fff" for ch in meta["description"])
+        assert han == (code != "en"), (page, meta["description"])
+    section = soup(site / code / "sections" / "7" / "index.html")
+    assert section.find("meta", attrs={"name": "description"})["content"].startswith(("七、", "7. "))
