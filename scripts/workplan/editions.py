@@ -18,6 +18,7 @@ class Edition:
 
 
 ZH_HANS_UI = {
+    "colon": "：",
     "home": "首页",
     "preamble": "总体思路",
     "sections": "各部分",
@@ -50,6 +51,7 @@ ZH_HANS_UI = {
 }
 
 ZH_HANT_UI = {
+    "colon": "：",
     "home": "首頁",
     "preamble": "總體思路",
     "sections": "各部分",
@@ -82,6 +84,7 @@ ZH_HANT_UI = {
 }
 
 EN_UI = {
+    "colon": ": ",
     "home": "Home",
     "preamble": "General approach",
     "sections": "Sections",

@@ -23,6 +23,9 @@ from .editions import CNIPA_URL, Edition
 from .glossary import CATEGORIES, CATEGORY_NAMES, Term
 from .model import Item, Plan
 
+# Where workplan.js puts the translation toggle; its height is reserved before the first paint,
+# so adding the button moves nothing (no layout shift).
+TOOLBAR = '<div class="wp-toolbar"></div>\n\n'
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|])")
 LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+(?=[.)]))")
 
@@ -144,7 +147,8 @@ class Renderer:
         if untranslated:
             mark = f'<span class="wp-untranslated" lang="en">{md_escape(self.ui["untranslated"])}</span> '
         ref = f'[§{item.id}]({ref_href}#{anchor} "{attr_escape(self.cite(item.id))}"){{ .wp-ref }}'
-        lines.append(f"{ref} {mark}{self.text(self.doc.items[item.id], glossary_href)}")
+        slot = '<span class="wp-copy-slot"></span>'  # workplan.js puts the copy button here
+        lines.append(f"{ref}{slot} {mark}{self.text(self.doc.items[item.id], glossary_href)}")
         if self.alt is not None and item.id in self.alt.items and item.id not in self.alt.untranslated and not untranslated:
             alt_text = md_escape(self.alt_ts("".join(s.text for s in self.alt.items[item.id])))
             lines += ["", alt_text, f'{{ .wp-alt lang="{self.alt.lang}" }}']
@@ -199,7 +203,7 @@ class Renderer:
         title = self.section_title(number)
         first = self.doc.items[section.items[0].id] if section.items else ()
         description = shorten(title + " — " + self.ts("".join(s.text for s in first))) if first else title
-        out = [front_matter(title, description), f"# {md_escape(title)} {{ #title }}\n\n", self.disclaimer()]
+        out = [front_matter(title, description), f"# {md_escape(title)} {{ #title }}\n\n", TOOLBAR, self.disclaimer()]
         out.append(self.summary_block(number))
         for item in section.items:
             out.append(self.item_block(item, "../glossary.md"))
@@ -208,7 +212,7 @@ class Renderer:
     def full(self) -> str:
         title = f"{self.ts(self.doc.title)} · {self.ui['full_text']}"
         out = [front_matter(title, self.ui["full_intro"]), f"# {md_escape(self.ts(self.doc.title))} {{ #title }}\n\n",
-               self.disclaimer(), f"{self.ui['full_intro']}\n{{ .wp-note }}\n\n"]
+               TOOLBAR, self.disclaimer(), f"{self.ui['full_intro']}\n{{ .wp-note }}\n\n"]
         for spans in self.doc.preamble:
             out.append(self.text(spans, "glossary.md") + "\n\n")
         for section in self.plan.sections:
@@ -236,7 +240,7 @@ class Renderer:
                 other_lang = "en" if self.e.chinese else "zh-Hans"
                 facts = [f'<span lang="{other_lang}">{md_escape(n)}</span>' for n in g.other_names]
                 if g.term.abbr:
-                    facts.append(f"{ui['abbr']}: {md_escape(g.term.abbr)}")
+                    facts.append(f"{ui['abbr']}{ui['colon']}{md_escape(g.term.abbr)}")
                 out.append(f'{" · ".join(facts)}\n{{ .wp-names }}\n\n')
                 out.append(f"{md_escape(g.definition)}\n\n")
                 if g.other_definition:
@@ -252,7 +256,7 @@ class Renderer:
                             number = use.split(".")[0]
                             anchor = "item-" + use.replace(".", "-")
                             links.append(f"[§{use}](sections/{number}.md#{anchor})")
-                    out.append(f'{ui["appears_in"]}: {" · ".join(links)}\n{{ .wp-uses }}\n\n')
+                    out.append(f'{ui["appears_in"]}{ui["colon"]}{" · ".join(links)}\n{{ .wp-uses }}\n\n')
                 else:
                     out.append(f'{ui["appears_nowhere"]}\n{{ .wp-uses }}\n\n')
         return "".join(out)

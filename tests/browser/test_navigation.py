@@ -115,3 +115,18 @@ def test_print_shows_the_text_without_the_site_chrome(page, base_url, tmp_path):
     assert page.locator("details.abstract p").first.is_visible(), "the summary prints expanded"
     pdf = page.pdf(path=str(tmp_path / "section.pdf"), format="A4")
     assert pdf.startswith(b"%PDF") and pdf.count(b"/Type /Page") >= 2
+
+
+@pytest.mark.parametrize("width", [412, 1350])
+def test_enhancements_do_not_shift_the_layout(browser, base_url, width):
+    """The copy buttons and the toggle arrive by script into places kept for them (CLS ~ 0)."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    context.add_init_script("window.__cls = 0; new PerformanceObserver(l => { for (const e of l.getEntries()) "
+                            "window.__cls += e.value; }).observe({type: 'layout-shift', buffered: true});")
+    page = context.new_page()
+    for path in ("zh-Hans/sections/4/", "zh-Hant/sections/7/", "en/sections/3/", "zh-Hans/full/"):
+        page.goto(f"{base_url}{path}", wait_until="networkidle")
+        page.wait_for_timeout(300)
+        assert page.locator("button.wp-copy").count() > 0 and page.locator("button.wp-toggle").count() == 1
+        assert page.evaluate("window.__cls") < 0.01, (path, page.evaluate("window.__cls"))
+    context.close()

@@ -59,7 +59,9 @@
           setTimeout(function () { button.classList.remove("wp-copied"); status.textContent = ""; }, 2500);
         });
       });
-      ref.insertAdjacentElement("afterend", button);
+      var slot = item.querySelector(".wp-copy-slot");
+      if (slot) slot.appendChild(button);
+      else ref.insertAdjacentElement("afterend", button);
     });
   }
 
@@ -78,9 +80,8 @@
   /* One toggle for the other-language text of every item on the page. */
   function addToggle() {
     if (!document.querySelector(".wp-alt")) return;
-    var article = document.querySelector(".md-content .md-typeset");
-    var heading = article && article.querySelector("h1");
-    if (!heading) return;
+    var toolbar = document.querySelector(".md-content .wp-toolbar");
+    if (!toolbar) return;
     var button = document.createElement("button");
     button.type = "button";
     button.className = "wp-toggle";
@@ -94,7 +95,7 @@
       sync();
     });
     sync();
-    heading.insertAdjacentElement("afterend", button);
+    toolbar.appendChild(button);
   }
 
   function init() {
