@@ -305,3 +305,23 @@ def test_sharing_metadata_in_the_page_language(site, code, locale):
         assert han == (code != "en"), (page, meta["description"])
     section = soup(site / code / "sections" / "7" / "index.html")
     assert section.find("meta", attrs={"name": "description"})["content"].startswith(("七、", "7. "))
+
+
+def test_works_under_a_project_path(tmp_path, monkeypatch):
+    """GitHub Pages serves the site at https://OWNER.github.io/REPO/: no root-absolute link anywhere,
+    and SITE_URL (the one place the public URL comes from) reaches canonical URLs and sitemaps."""
+    monkeypatch.setenv("SITE_URL", "https://owner.github.io/repo")
+    root = make_root(tmp_path / "r")
+    build(SOURCE, root=root)
+    site = root / "site"
+    for page in site.rglob("*.html"):
+        doc = soup(page)
+        for tag in doc.find_all(["a", "link", "script", "img", "form"]):
+            for attr in ("href", "src", "action"):
+                value = tag.get(attr)
+                if value and value.startswith("/"):
+                    # a 404 page is served at any depth, so MkDocs roots its links at site_url's path
+                    assert page.name == "404.html" and value.startswith("/repo/"), (page, value)
+    section = soup(site / "zh-Hant" / "sections" / "2" / "index.html")
+    assert section.find("link", rel="canonical")["href"] == "https://owner.github.io/repo/zh-Hant/sections/2/"
+    assert "https://owner.github.io/repo/en/glossary/" in (site / "en" / "sitemap.xml").read_text(encoding="utf-8")
