@@ -26,7 +26,7 @@ $(BIN)/.installed: requirements.txt
 	@touch $@
 
 checkers:
-	CHROMEDRIVER_SKIP_DOWNLOAD=true PUPPETEER_SKIP_DOWNLOAD=true npm ci --no-audit --no-fund --loglevel=error
+	CHROMEDRIVER_SKIP_DOWNLOAD=true PUPPETEER_SKIP_DOWNLOAD=true npm install --no-audit --no-fund --loglevel=error
 
 docs: venv
 	$(BIN)/python -m workplan --source "$(SOURCE)" --docs-only
