@@ -42,6 +42,6 @@ def test_least_privilege_and_no_cancelled_deployment():
     python = next(s for s in steps if s.get("uses", "").startswith("actions/setup-python"))
     assert python["with"]["python-version"] == "3.11" and python["with"]["cache"] == "pip"
     runs = [s.get("run", "") for s in steps]
-    assert runs.index("make test") < runs.index("make site")
+    assert runs.index("make checkers") < runs.index("make test") < runs.index("make site")
     assert any(u.startswith("actions/upload-pages-artifact") for u in uses)
     assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages")
