@@ -26,7 +26,7 @@ from mkdocs.exceptions import Abort
 from . import annotate as ann
 from . import glossary as gl
 from . import translation as tr
-from .editions import BY_CODE, EDITIONS, Edition
+from .editions import EDITIONS, Edition
 from .model import Plan, Problem
 from .parse import parse_bytes
 from .render import Doc, Glossed, Renderer, html_text, nav
@@ -61,7 +61,6 @@ class Content:
     glossary: list[gl.Term]
     glossed: dict[str, list[Glossed]]
     warnings: list[str]
-    hant_plan: Plan
 
 
 def uses_of(doc: Doc) -> dict[str, list[str]]:
@@ -143,9 +142,7 @@ def prepare(plan: Plan, terms: list[gl.Term], translation: tr.Translation | None
     unused = [t.id for t in terms if t.id not in zh_uses]
     if unused:
         warnings.append(f"glossary: {len(unused)} term(s) found nowhere in the plan: {', '.join(unused)}")
-    hant_plan = Plan(title=hant_title, preamble=tuple(ann.plain(p) for p in hant_doc.preamble),
-                     sections=plan.sections, source_line=hant_doc.source_line, lang="zh-Hant")
-    return Content(plan, docs, terms, glossed, warnings, hant_plan)
+    return Content(plan, docs, terms, glossed, warnings)
 
 
 # -- data downloads -----------------------------------------------------------------------
@@ -218,7 +215,7 @@ def glossary_csv(content: Content) -> str:
 
 
 # -- files ----------------------------------------------------------------------------------
-def alternates(base: str) -> list[dict]:
+def alternates() -> list[dict]:
     return [{"name": e.label, "link": f"../{e.code}/", "lang": e.code} for e in EDITIONS]
 
 
@@ -233,7 +230,7 @@ def edition_config(edition: Edition, content: Content, typeset) -> dict:
         "site_dir": f"../site/{edition.code}",
         "theme": {"custom_dir": "../overrides", "language": edition.theme_language},
         "plugins": {"search": {"lang": edition.search_lang}},
-        "extra": {"edition": edition.code, "alternate": alternates(site_url()), "site_root": site_url(),
+        "extra": {"edition": edition.code, "alternate": alternates(), "site_root": site_url(),
                   "ui": {k: edition.ui[k] for k in ("copy", "copied", "alt_toggle", "alt_lang")}},
         "nav": nav(edition, content.plan, doc, typeset, bool(content.glossary)),
     }

@@ -35,7 +35,6 @@ from pathlib import Path
 
 import opencc
 
-from .model import Plan, map_text
 
 OPENCC_DIR = Path(__file__).resolve().parent / "opencc"
 CONFIG_TEMPLATE = OPENCC_DIR / "s2tw-project.json"
@@ -200,8 +199,3 @@ def make_converter(extra: dict[str, str] | None = None) -> Callable[[str], str]:
 
 def to_hant(text: str) -> str:
     return make_converter()(text)
-
-
-def convert_plan(plan: Plan, extra: dict[str, str] | None = None) -> Plan:
-    """The whole plan in zh-Hant (quotes untouched: see `hant_quotes`)."""
-    return map_text(plan, make_converter(extra), LANG)

@@ -7,7 +7,7 @@ render : Plan + edition  -> Markdown pages   (workplan.render)
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -49,25 +49,6 @@ class Plan:
             if section.number == number:
                 return section
         raise KeyError(number)
-
-
-def map_text(plan: Plan, fn, lang: str) -> Plan:
-    """Apply a text function to every piece of text of the plan (used by convert)."""
-    return replace(
-        plan,
-        lang=lang,
-        title=fn(plan.title),
-        preamble=tuple(fn(p) for p in plan.preamble),
-        sections=tuple(
-            replace(
-                s,
-                heading=fn(s.heading),
-                items=tuple(replace(i, text=fn(i.text)) for i in s.items),
-            )
-            for s in plan.sections
-        ),
-        source_line=fn(plan.source_line) if plan.source_line is not None else None,
-    )
 
 
 @dataclass(frozen=True)
