@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from .annotate import Span, map_spans
+from .annotate import Span, map_spans, plain
 from .editions import CNIPA_URL, Edition
 from .glossary import CATEGORIES, CATEGORY_NAMES, Term
 from .model import Item, Plan
@@ -150,7 +150,7 @@ class Renderer:
         slot = '<span class="wp-copy-slot"></span>'  # workplan.js puts the copy button here
         lines.append(f"{ref}{slot} {mark}{self.text(self.doc.items[item.id], glossary_href)}")
         if self.alt is not None and item.id in self.alt.items and item.id not in self.alt.untranslated and not untranslated:
-            alt_text = md_escape(self.alt_ts("".join(s.text for s in self.alt.items[item.id])))
+            alt_text = md_escape(self.alt_ts(plain(self.alt.items[item.id])))
             lines += ["", alt_text, f'{{ .wp-alt lang="{self.alt.lang}" }}']
         lines += ["", "</div>", ""]
         return "\n".join(lines)
@@ -174,7 +174,7 @@ class Renderer:
     def index(self) -> str:
         ui, doc = self.ui, self.doc
         title = self.ts(doc.title)
-        first = "".join(s.text for s in doc.preamble[0]) if doc.preamble else title
+        first = plain(doc.preamble[0]) if doc.preamble else title
         description = doc.overview or self.ts(first)
         out = [front_matter(title, shorten(description)), f"# {md_escape(title)} {{ #title }}\n\n", self.disclaimer()]
         if doc.overview:
@@ -202,7 +202,7 @@ class Renderer:
         section = self.plan.section(number)
         title = self.section_title(number)
         first = self.doc.items[section.items[0].id] if section.items else ()
-        description = shorten(title + " — " + self.ts("".join(s.text for s in first))) if first else title
+        description = shorten(title + " — " + self.ts(plain(first))) if first else title
         out = [front_matter(title, description), f"# {md_escape(title)} {{ #title }}\n\n", TOOLBAR, self.disclaimer()]
         out.append(self.summary_block(number))
         for item in section.items:
@@ -269,13 +269,13 @@ class Renderer:
         docs = []
         if self.doc.preamble:
             docs.append({"location": "", "title": self.ts(self.doc.title), "text": ""})
-            text = " ".join(self.ts("".join(s.text for s in p)) for p in self.doc.preamble)
+            text = " ".join(self.ts(plain(p)) for p in self.doc.preamble)
             docs.append({"location": "#preamble", "title": self.ui["preamble"], "text": text})
         for section in self.plan.sections:
             page = f"sections/{section.number}/"
             docs.append({"location": page, "title": self.section_title(section.number), "text": ""})
             for item in section.items:
-                text = self.ts("".join(s.text for s in self.doc.items[item.id]))
+                text = self.ts(plain(self.doc.items[item.id]))
                 docs.append({"location": f"{page}#{item.anchor}", "title": f"§{item.id}", "text": text})
         if self.glossed:
             docs.append({"location": "glossary/", "title": self.ui["glossary"], "text": ""})
@@ -284,6 +284,16 @@ class Renderer:
                 docs.append({"location": f"glossary/#{g.term.id}", "title": names, "text": g.definition})
         return json.dumps({"docs": docs}, ensure_ascii=False, separators=(",", ":")) + "\n"
 
+    def nav(self) -> list:
+        """The edition's navigation, in reading order (MkDocs would sort 10 before 2)."""
+        ui = self.ui
+        sections = [{html_text(self.section_title(s.number)): f"sections/{s.number}.md"} for s in self.plan.sections]
+        items: list = [{ui["home"]: "index.md"}, {ui["sections"]: sections}]
+        if self.glossed:
+            items.append({ui["glossary"]: "glossary.md"})
+        items.append({ui["full_text"]: "full.md"})
+        return items
+
     def pages(self) -> dict[str, str]:
         pages = {"index.md": self.index(), "full.md": self.full()}
         for section in self.plan.sections:
@@ -291,17 +301,3 @@ class Renderer:
         if self.glossed:
             pages["glossary.md"] = self.glossary()
         return pages
-
-
-def nav(edition: Edition, plan: Plan, doc: Doc, typeset: Callable[[str], str], has_glossary: bool) -> list:
-    """The edition's navigation, in reading order (MkDocs would sort 10 before 2)."""
-    def renderer_title(s) -> str:
-        heading = typeset(doc.headings.get(s.number, s.heading))
-        return html_text(f"{s.numeral}、{heading}" if edition.chinese else f"{s.number}. {heading}")
-
-    items: list = [{edition.ui["home"]: "index.md"}]
-    items.append({edition.ui["sections"]: [{renderer_title(s): f"sections/{s.number}.md"} for s in plan.sections]})
-    if has_glossary:
-        items.append({edition.ui["glossary"]: "glossary.md"})
-    items.append({edition.ui["full_text"]: "full.md"})
-    return items
