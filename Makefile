@@ -50,6 +50,8 @@ manifest: site
 	$(BIN)/python scripts/update_manifest.py
 
 bench: venv
+	$(BIN)/python scripts/bench_anchor.py
+	$(BIN)/python scripts/bench_preview.py
 	$(BIN)/python scripts/bench_budget.py
 	$(BIN)/python scripts/bench_linker.py
 	$(BIN)/python scripts/bench_convert.py
