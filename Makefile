@@ -9,7 +9,7 @@ export PYTHONPATH := $(CURDIR)/scripts
 
 ROOT ?= $(CURDIR)
 
-.PHONY: help venv checkers docs pages site serve test bench clean manifest
+.PHONY: help venv checkers docs pages site serve test bench clean manifest snapshot
 
 help:
 	@echo "make serve    live preview at http://127.0.0.1:$(PORT)/: rebuilds and reloads on every edit"
@@ -45,6 +45,9 @@ serve: venv
 
 test: venv
 	$(BIN)/python -m pytest
+
+snapshot: venv
+	$(BIN)/python scripts/update_snapshot.py
 
 manifest: site
 	$(BIN)/python scripts/update_manifest.py
