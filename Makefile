@@ -58,7 +58,7 @@ define no-requirements-txt
 	@[ ! -e requirements.txt ] || { echo "requirements.txt: no longer read; move its lines into requirements/build.in (to build) or requirements/test.in (only for tests), delete it, then run make lock" >&2; exit 1; }
 endef
 
-.PHONY: help venv test-venv python-info lock checkers docs site serve test bench clean manifest FORCE
+.PHONY: help venv test-venv python-info lock no-requirements-txt checkers docs site serve test bench clean manifest FORCE
 
 help:
 	@echo "make serve    build every edition and serve the site at http://127.0.0.1:$(PORT)/"
@@ -94,11 +94,13 @@ $(VENV)/.test-installed: requirements/test.txt $(VENV)/.interpreter
 	$(PIP_INSTALL) -r requirements/test.txt
 	@touch $@ $(VENV)/.build-installed
 
-lock: $(LOCK_TOOLS)/bin/uv
-	$(no-requirements-txt)
+lock: no-requirements-txt $(LOCK_TOOLS)/bin/uv
 	$(UV_COMPILE) requirements/test.in -o requirements/test.txt
 	$(UV_COMPILE) requirements/build.in -c requirements/test.txt -o requirements/build.txt
 	@echo "Locks written: commit requirements/*.in and requirements/*.txt"
+
+no-requirements-txt:
+	$(no-requirements-txt)
 
 $(LOCK_TOOLS)/bin/uv:
 	$(say-python)
