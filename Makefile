@@ -6,6 +6,8 @@ SOURCE ?= source/cnipa-2022-work-plan.zh-Hans.txt
 PORT ?= 8000
 export PYTHONPATH := $(CURDIR)/scripts
 
+ROOT ?= $(CURDIR)
+
 # --- Python -------------------------------------------------------------------------------------------
 # Supported: CPython 3.11 (from 3.11.5, pymdown-extensions' floor), 3.12, 3.13. Without PYTHON=..., the
 # first of PYTHON_CANDIDATES that RUNS and reports a supported version is used: pyenv (and others) put
@@ -58,11 +60,12 @@ define no-requirements-txt
 	@[ ! -e requirements.txt ] || { echo "requirements.txt: no longer read; move its lines into requirements/build.in (to build) or requirements/test.in (only for tests), delete it, then run make lock" >&2; exit 1; }
 endef
 
-.PHONY: help venv test-venv python-info lock no-requirements-txt checkers docs site serve test bench clean manifest FORCE
+.PHONY: help venv test-venv python-info lock no-requirements-txt checkers docs pages site serve test bench clean manifest FORCE
 
 help:
-	@echo "make serve    build every edition and serve the site at http://127.0.0.1:$(PORT)/"
-	@echo "make site     build into site/ (SOURCE=path/to/plan.txt for another plan)"
+	@echo "make serve    live preview at http://127.0.0.1:$(PORT)/: rebuilds and reloads on every edit"
+	@echo "make site     build everything into site/, downloads too (SOURCE=path/to/plan.txt for another plan)"
+	@echo "make pages    build the pages and data of every edition, without the heavy downloads"
 	@echo "make docs     write the Markdown of every edition into docs/ only"
 	@echo "make test     run the tests (the checker gates need \`make checkers\`, Java and Chromium)"
 	@echo "make checkers install Lighthouse, axe-core and the Nu HTML Checker from npm (node_modules/)"
@@ -114,11 +117,13 @@ docs: venv
 	$(BIN)/python -m workplan --source "$(SOURCE)" --docs-only
 
 site: venv
-	$(BIN)/python -m workplan --source "$(SOURCE)"
+	$(BIN)/python -m workplan --source "$(SOURCE)" --root "$(ROOT)"
 
-serve: site
-	@echo "Serving http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
-	$(BIN)/python -m http.server --directory site --bind 127.0.0.1 $(PORT)
+pages: venv
+	$(BIN)/python -m workplan --source "$(SOURCE)" --root "$(ROOT)" --pages-only
+
+serve: venv
+	$(BIN)/python -m workplan.serve --source "$(SOURCE)" --root "$(ROOT)" --port $(PORT)
 
 test: test-venv
 	$(BIN)/python -m pytest
