@@ -55,6 +55,7 @@ UV_VERSION := 0.13.9
 LOCK_TOOLS := .cache/lock-tools
 UV_COMPILE = $(LOCK_TOOLS)/bin/uv pip compile --quiet --universal --python-version $(PYTHON_MIN) \
   --generate-hashes --custom-compile-command "make lock"
+VENV_ARGS ?=
 PIP_INSTALL = $(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes
 define no-requirements-txt
 	@[ ! -e requirements.txt ] || { echo "requirements.txt: no longer read; move its lines into requirements/build.in (to build) or requirements/test.in (only for tests), delete it, then run make lock" >&2; exit 1; }
@@ -83,7 +84,7 @@ $(VENV)/.interpreter: FORCE
 	$(say-python)
 	@if [ "$$(cat $@ 2>/dev/null)" != "$(PY_EXE) $(PY_VERSION)" ]; then \
 	  if [ -e $(VENV) ]; then echo "$(VENV) was made with $$(cat $@ 2>/dev/null || echo an unrecorded Python); making it again"; rm -rf $(VENV); fi; \
-	  "$(PY_EXE)" -m venv $(VENV) && echo "$(PY_EXE) $(PY_VERSION)" > $@; \
+	  "$(PY_EXE)" -m venv $(VENV_ARGS) $(VENV) && echo "$(PY_EXE) $(PY_VERSION)" > $@; \
 	fi
 
 venv: $(VENV)/.build-installed
