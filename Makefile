@@ -7,12 +7,13 @@ SOURCE ?= source/cnipa-2022-work-plan.zh-Hans.txt
 PORT ?= 8000
 export PYTHONPATH := $(CURDIR)/scripts
 
-.PHONY: help venv checkers docs site serve test bench clean manifest
+.PHONY: help venv checkers docs site serve test bench clean manifest builder
 
 help:
 	@echo "make serve    build every edition and serve the site at http://127.0.0.1:$(PORT)/"
 	@echo "make site     build into site/ (SOURCE=path/to/plan.txt for another plan)"
 	@echo "make docs     write the Markdown of every edition into docs/ only"
+	@echo "make builder BUILDER=properdocs|zensical|mkdocs  build docs/ with another builder (README)"
 	@echo "make test     run the tests (the checker gates need \`make checkers\`, Java and Chromium)"
 	@echo "make checkers install Lighthouse, axe-core and the Nu HTML Checker from npm (node_modules/)"
 	@echo "make bench    run the benchmarks in scripts/"
@@ -30,6 +31,10 @@ checkers:
 
 docs: venv
 	$(BIN)/python -m workplan --source "$(SOURCE)" --docs-only
+
+BUILDER ?= properdocs
+builder: docs
+	$(BIN)/python -m workplan.builders $(BUILDER)
 
 site: venv
 	$(BIN)/python -m workplan --source "$(SOURCE)"
@@ -50,5 +55,5 @@ bench: venv
 	$(BIN)/python scripts/bench_convert.py
 
 clean:
-	rm -rf site site.new site.old docs.new docs.old .pytest_cache
+	rm -rf site site.new site.old docs.new docs.old .pytest_cache site-mkdocs site-properdocs
 	find docs -mindepth 1 ! -name README.md -delete
