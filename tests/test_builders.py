@@ -9,6 +9,7 @@ one process an edition, from a copy of that build's docs/.
 from __future__ import annotations
 
 import gzip
+import json
 import os
 import re
 import shutil
@@ -120,11 +121,14 @@ def test_properdocs_builds_what_mkdocs_builds(built, docs_copy):
 
 
 def test_zensical_build_has_its_own_theme_and_search(built, docs_copy):
-    """What differs in the Zensical build: its own theme and search, none of overrides/."""
+    """What differs in the Zensical build: its own theme and search index, none of overrides/."""
     site = site_of("zensical", built, docs_copy)
     for code in CODES:
+        zc = yaml.safe_load((docs_copy / "docs" / f"{code}.zensical.yml").read_text(encoding="utf-8"))
         html = (site / code / "sections" / "4" / "index.html").read_text(encoding="utf-8")
-        assert (site / code / "search.json").is_file()  # Zensical's own index
+        index = json.loads((site / code / "search.json").read_text(encoding="utf-8"))  # Zensical's own
+        assert index["config"]["lang"] == [zc["theme"]["language"]]
+        assert f'<html lang="{zc["theme"]["language"]}"' in html
         assert "workplan.js" not in html and "workplan.css" not in html
         assert 'class="wp-item"' in html  # the pages' own markup is all there
         assert not re.search(r'(?:src|href)="https?://(?!127\.0\.0\.1)[^"]*\.(?:js|css)', html)  # nothing fetched elsewhere
