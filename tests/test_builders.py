@@ -139,7 +139,9 @@ def test_zensical_config_is_the_mkdocs_config_inside_its_project_root(docs_copy)
     shared = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     for edition in EDITIONS:
         mk = yaml.safe_load((docs / f"{edition.code}.yml").read_text(encoding="utf-8"))
-        zc = yaml.safe_load((docs / f"{edition.code}.zensical.yml").read_text(encoding="utf-8"))
+        text = (docs / f"{edition.code}.zensical.yml").read_text(encoding="utf-8")
+        zc = yaml.safe_load(text)
+        assert zc == json.loads("".join(line for line in text.splitlines(True) if not line.startswith("#")))
         assert "INHERIT" not in zc and "custom_dir" not in zc["theme"]
         for key in ("docs_dir", "site_dir"):  # Zensical's rule: inside the config's folder
             assert (docs / zc[key]).resolve().is_relative_to(docs.resolve())
