@@ -172,6 +172,8 @@ def test_zensical_config_keeps_what_is_not_in_the_overrides(tmp_path):
     edition["theme"]["language"] = "de"  # a language the stock theme has: kept as it is
     assert zs.zensical_config(shared, edition, theme_dir)["theme"]["language"] == "de"
     assert shared["theme"]["custom_dir"] == "overrides"  # inputs untouched
+    shared["theme"]["palette"] = {"scheme": "slate", "primary": "custom"}  # one scheme, not a list
+    assert zs.zensical_config(shared, edition, theme_dir)["theme"]["palette"] == {"scheme": "slate"}
 
 
 def test_a_missing_docs_tree_is_one_line(tmp_path):

@@ -59,7 +59,8 @@ def without_overrides(cfg: dict, theme_dir: Path) -> dict:
     language = theme.get("language")
     if language and (theme_dir / "partials" / "languages" / f"{language}.html").is_file():
         theme["language"] = language.split("-")[0]  # ours only: the stock theme's base language
-    for entry in theme.get("palette", []):
+    palette = theme.get("palette") or []
+    for entry in [palette] if isinstance(palette, dict) else palette:  # one scheme or a list
         for key in CUSTOM_COLOURS:
             if entry.get(key) == "custom":
                 del entry[key]
