@@ -9,7 +9,7 @@ export PYTHONPATH := $(CURDIR)/scripts
 
 ROOT ?= $(CURDIR)
 
-.PHONY: help venv checkers docs pages site serve test bench clean manifest builder
+.PHONY: help venv checkers docs pages site serve test bench clean manifest snapshot builder
 
 help:
 	@echo "make serve    live preview at http://127.0.0.1:$(PORT)/: rebuilds and reloads on every edit"
@@ -51,10 +51,15 @@ serve: venv
 test: venv
 	$(BIN)/python -m pytest
 
+snapshot: venv
+	$(BIN)/python scripts/update_snapshot.py
+
 manifest: site
 	$(BIN)/python scripts/update_manifest.py
 
 bench: venv
+	$(BIN)/python scripts/bench_anchor.py
+	$(BIN)/python scripts/bench_preview.py
 	$(BIN)/python scripts/bench_budget.py
 	$(BIN)/python scripts/bench_linker.py
 	$(BIN)/python scripts/bench_convert.py
