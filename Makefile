@@ -120,9 +120,6 @@ docs: venv
 	$(BIN)/python -m workplan --source "$(SOURCE)" --docs-only
 
 BUILDER ?= properdocs
-builder: docs
-	$(BIN)/python -m workplan.builders $(BUILDER)
-
 builder: test-venv docs
 	$(BIN)/python -m workplan.builders $(BUILDER)
 
