@@ -69,7 +69,6 @@ help:
 	@echo "make pages    build the pages and data of every edition, without the heavy downloads"
 	@echo "make docs     write the Markdown of every edition into docs/ only"
 	@echo "make builder BUILDER=properdocs|zensical|mkdocs  build docs/ with another builder (README)"
-	@echo "make builder BUILDER=properdocs|zensical|mkdocs  build docs/ with another builder (README)"
 	@echo "make test     run the tests (the checker gates need \`make checkers\`, Java and Chromium)"
 	@echo "make checkers install Lighthouse, axe-core and the Nu HTML Checker from npm (node_modules/)"
 	@echo "make bench    run the benchmarks in scripts/"
