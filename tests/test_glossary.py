@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import subprocess
 import sys
 
@@ -37,7 +38,7 @@ def terms():
 
 def entry(**over):
     base = {"id": "x", "category": "agreement", "zh-Hans": "甲协定", "en": "A Agreement",
-            "definition": {"en": "Def.", "zh-Hans": "定义。"}}
+            "definition": {"en": "Def.", "zh-Hans": "定义。"}, "sources": ["https://example.org/doc"]}
     base.update(over)
     return base
 
@@ -189,7 +190,8 @@ def test_definition_html_is_escaped_in_page_and_tooltip(tmp_path, monkeypatch):
     bad = tmp_path / "terms.yml"
     bad.write_text(
         "terms:\n  - id: evil\n    category: ip-concept\n    zh-Hans: 任务\n    en: Task\n"
-        "    definition:\n      en: 'Run <script>alert(1)</script> \"now\" & here'\n      zh-Hans: '<script>alert(2)</script>'\n",
+        "    definition:\n      en: 'Run <script>alert(1)</script> \"now\" & here'\n      zh-Hans: '<script>alert(2)</script>'\n"
+        "    sources: ['https://example.org/doc']\n",
         encoding="utf-8")
     monkeypatch.setattr(build_module, "GLOSSARY", bad)
     root = make_root(tmp_path / "r")
@@ -227,3 +229,21 @@ def test_linker_benchmark_runs(tmp_path):
                          capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "scripts")})
     assert out.returncode == 0, out.stderr
     assert "links" in out.stdout
+
+
+def test_every_term_has_sources_and_none_is_empty(terms):
+    """Every fact in a definition must be checkable: each term names at least one source, and no source is blank."""
+    assert len(terms) >= 100
+    for term in terms:
+        assert term.sources, term.id
+        for source in term.sources:
+            assert source.strip() and len(source.strip()) >= 8, (term.id, source)
+            # an official URL or a document name (which carries letters or Han characters, not just punctuation)
+            assert source.startswith("https://") or source.startswith("http://") or re.search(r"[A-Za-z\u4e00-\u9fff]{3}", source), (term.id, source)
+
+
+def test_a_term_without_sources_is_refused_with_its_line():
+    entries = [entry(id="ok"), {k: v for k, v in entry(id="nosource").items() if k != "sources"}]
+    with pytest.raises(Problem) as caught:
+        load(entries)
+    assert "entry 2" in str(caught.value) and "sources" in str(caught.value)

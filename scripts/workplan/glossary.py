@@ -49,6 +49,7 @@ class Term:
     definition: dict[str, str]
     url: str
     line: int
+    sources: tuple[str, ...] = ()  # where the definition's facts can be checked (URL or document name and number)
 
     def forms(self, lang: str) -> list[str]:
         """Every surface form that links to this term in text of that language."""
@@ -108,6 +109,7 @@ def load(text: str, path: str, schema: dict) -> list[Term]:
             definition=dict(raw["definition"]),
             url=raw.get("url", ""),
             line=lines[index] if index < len(lines) else 1,
+            sources=tuple(s.strip() for s in raw["sources"]),
         ))
     _check_unique(terms, path)
     return terms
