@@ -55,7 +55,7 @@ def load(entries):
 
 def test_at_least_fifty_terms_and_the_required_ones(terms):
     assert len(terms) >= 50
-    ids = {t.id for t in terms}
+    ids = {t.id for t in terms} | {a for t in terms for a in t.anchors}  # a folded id lives on as an anchor
     assert not [i for i in REQUIRED_IDS if i not in ids]
     assert {t.category for t in terms} == set(gl.CATEGORIES)
 
@@ -247,3 +247,29 @@ def test_a_term_without_sources_is_refused_with_its_line():
     with pytest.raises(Problem) as caught:
         load(entries)
     assert "entry 2" in str(caught.value) and "sources" in str(caught.value)
+
+
+def test_no_glossary_term_is_unused():
+    """Every term links somewhere in the real plan: a term found only inside a longer one, or only in a heading,
+    is folded into the longer entry (its id kept as an anchor) or linked where it stands alone."""
+    from workplan.build import load_inputs, prepare
+
+    plan, terms, translation = load_inputs(SOURCE)
+    content = prepare(plan, terms, translation)
+    assert not [w for w in content.warnings if w.startswith("glossary:")], content.warnings
+
+
+def test_folded_ids_stay_as_anchors_on_every_glossary_page(tmp_path):
+    root = make_root(tmp_path / "r")
+    build(SOURCE, root=root, docs_only=True)
+    for code in ("zh-Hans", "zh-Hant", "en"):
+        text = (root / "docs" / code / "glossary.md").read_text(encoding="utf-8")
+        for folded in ("brics", "patent-law", "party-conduct-and-clean-governance"):
+            assert f'<a id="{folded}"></a>' in text, (code, folded)
+
+
+def test_an_anchor_that_is_another_terms_id_is_refused():
+    entries = [entry(id="one", **{"zh-Hans": "甲", "en": "One"}), entry(id="two", anchors=["one"])]
+    with pytest.raises(Problem) as caught:
+        load(entries)
+    assert "anchor 'one'" in str(caught.value)

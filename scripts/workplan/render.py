@@ -236,6 +236,8 @@ class Renderer:
             heading = names[category]
             out.append(f"## {md_escape(heading)} {{ #category-{category} }}\n\n")
             for g in entries:
+                for folded in g.term.anchors:  # ids of entries folded into this one: their links keep working
+                    out.append(f'<a id="{folded}"></a>\n\n')
                 out.append(f"### {md_escape(g.name)} {{ #{g.term.id} }}\n\n")
                 other_lang = "en" if self.e.chinese else "zh-Hans"
                 facts = [f'<span lang="{other_lang}">{md_escape(n)}</span>' for n in g.other_names]
