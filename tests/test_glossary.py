@@ -255,10 +255,12 @@ def test_a_term_without_sources_is_refused_with_its_line():
 def test_no_glossary_term_is_unused():
     """Every term links somewhere in the real plan: a term found only inside a longer one, or only in a heading,
     is folded into the longer entry (its id kept as an anchor) or linked where it stands alone."""
-    from workplan.build import load_inputs, prepare
+    from workplan.build import load_inputs
+    from workplan.editions import EDITIONS
+    from workplan.prepare import prepare
 
     plan, terms, translation = load_inputs(SOURCE)
-    content = prepare(plan, terms, translation)
+    content = prepare(plan, terms, translation, EDITIONS)
     assert not [w for w in content.warnings if w.startswith("glossary:")], content.warnings
 
 
