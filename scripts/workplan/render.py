@@ -17,6 +17,7 @@ import re
 from typing import Callable
 
 from .annotate import Span, map_spans, plain
+from .convert import engine_version
 from .editions import CNIPA_URL, Edition
 from .glossary import CATEGORIES
 from .model import Item, Plan
@@ -91,7 +92,8 @@ class Renderer:
         self.glossed = glossed
         self.ts, self.alt_ts = typeset, alt_typeset
         self.ui = edition.ui
-        self.titles = {g.term.id: g.definition for g in glossed}
+        # Tooltips show the definition in the edition's own typography, like every other text it shows.
+        self.titles = {g.term.id: typeset(g.definition) for g in glossed}
 
     # -- pieces ----------------------------------------------------------------------------
     def text(self, spans: tuple[Span, ...], glossary_href: str) -> str:
@@ -137,10 +139,12 @@ class Renderer:
                     f'    {{ lang="en" }}\n\n')
         return f"!!! abstract \"{self.ui['summary']}\"\n\n    {md_escape(summary)}\n\n"
 
-    def disclaimer(self) -> str:
+    def disclaimer(self, home: str = "index.md") -> str:
+        """The edition's notice, once per page (what the edition is, and that the original prevails)."""
         if "disclaimer" not in self.ui:
             return ""
-        return f'<p class="wp-disclaimer" markdown>{self.ui["disclaimer"].format(url=CNIPA_URL)}</p>\n\n'
+        notice = self.ui["disclaimer"].format(url=CNIPA_URL, opencc=engine_version(), home=home)
+        return f'<p class="wp-disclaimer" markdown>{notice}</p>\n\n'
 
     # -- pages -----------------------------------------------------------------------------
     def index(self) -> str:
@@ -148,7 +152,9 @@ class Renderer:
         title = self.ts(doc.title)
         first = plain(doc.preamble[0]) if doc.preamble else title
         description = doc.overview or self.ts(first)
-        out = [front_matter(title, shorten(description)), f"# {md_escape(title)} {{ #title }}\n\n", self.disclaimer()]
+        out = [front_matter(title, shorten(description)), f"# {md_escape(title)} {{ #title }}\n\n", self.disclaimer("")]
+        if "about_link" in ui:
+            out.append(f'{ui["about_link"]}\n{{ .wp-about-link }}\n\n')
         if doc.overview:
             out.append(f"{md_escape(doc.overview)}\n{{ .wp-overview }}\n\n")
         if doc.preamble:
@@ -168,6 +174,8 @@ class Renderer:
         out.append(ui["data_text"] + "\n")
         if self.glossed:
             out.append("\n" + ui["data_glossary"] + "\n")
+        if "about" in ui:
+            out.append(f"\n## {ui['about_title']} {{ #about }}\n\n{ui['about'].format(opencc=engine_version())}\n")
         return "".join(out)
 
     def section(self, number: int) -> str:
@@ -175,7 +183,8 @@ class Renderer:
         title = self.section_title(number)
         first = self.doc.items[section.items[0].id] if section.items else ()
         description = shorten(title + " — " + self.ts(plain(first))) if first else title
-        out = [front_matter(title, description), f"# {md_escape(title)} {{ #title }}\n\n", TOOLBAR, self.disclaimer()]
+        out = [front_matter(title, description), f"# {md_escape(title)} {{ #title }}\n\n", TOOLBAR,
+               self.disclaimer("../index.md")]
         out.append(self.summary_block(number))
         for item in section.items:
             out.append(self.item_block(item, "../glossary.md"))
@@ -199,7 +208,7 @@ class Renderer:
         ui = self.ui
         title = ui["glossary"]
         out = [front_matter(f"{title} · {self.ts(self.doc.title)}", shorten(ui["glossary_intro"])),
-               f"# {title} {{ #title }}\n\n", f"{ui['glossary_intro']}\n\n"]
+               f"# {title} {{ #title }}\n\n", self.disclaimer(), f"{ui['glossary_intro']}\n\n"]
         for category in CATEGORIES:
             entries = [g for g in self.glossed if g.term.category == category]
             if not entries:
@@ -207,15 +216,17 @@ class Renderer:
             heading = ui[f"category.{category}"]
             out.append(f"## {md_escape(heading)} {{ #category-{category} }}\n\n")
             for g in entries:
-                out.append(f"### {md_escape(g.name)} {{ #{g.term.id} }}\n\n")
+                for folded in g.term.anchors:  # ids of entries folded into this one: their links keep working
+                    out.append(f'<a id="{folded}"></a>\n\n')
+                out.append(f"### {md_escape(self.ts(g.name))} {{ #{g.term.id} }}\n\n")
                 other_lang = "en" if self.e.chinese else "zh-Hans"
-                facts = [f'<span lang="{other_lang}">{md_escape(n)}</span>' for n in g.other_names]
+                facts = [f'<span lang="{other_lang}">{md_escape(self.alt_ts(n))}</span>' for n in g.other_names]
                 if g.term.abbr:
                     facts.append(f"{ui['abbr']}{ui['colon']}{md_escape(g.term.abbr)}")
                 out.append(f'{" · ".join(facts)}\n{{ .wp-names }}\n\n')
-                out.append(f"{md_escape(g.definition)}\n\n")
+                out.append(f"{md_escape(self.ts(g.definition))}\n\n")
                 if g.other_definition:
-                    out.append(f'{md_escape(g.other_definition)}\n{{ .wp-alt-def lang="{other_lang}" }}\n\n')
+                    out.append(f'{md_escape(self.alt_ts(g.other_definition))}\n{{ .wp-alt-def lang="{other_lang}" }}\n\n')
                 if g.term.url:
                     out.append(f"[{ui['official_site']}]({g.term.url}){{ .wp-official }}\n\n")
                 if g.uses:

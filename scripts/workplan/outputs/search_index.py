@@ -28,8 +28,9 @@ def edition_index(r: Renderer) -> str:
     if r.glossed:
         docs.append({"location": "glossary/", "title": r.ui["glossary"], "text": ""})
         for g in r.glossed:
-            names = " · ".join([g.name, *g.other_names] + ([g.term.abbr] if g.term.abbr else []))
-            docs.append({"location": f"glossary/#{g.term.id}", "title": names, "text": g.definition})
+            names = " · ".join([r.ts(g.name), *(r.alt_ts(n) for n in g.other_names)]
+                               + ([g.term.abbr] if g.term.abbr else []))
+            docs.append({"location": f"glossary/#{g.term.id}", "title": names, "text": r.ts(g.definition)})
     return json.dumps({"docs": docs}, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
