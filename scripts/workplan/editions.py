@@ -48,6 +48,16 @@ ZH_HANS_UI = {
     "item_label": "第{n}项",
     "untranslated": "",
     "section_word": "第{n}部分",
+    # reading aids (term cards, pinyin)
+    "card_label": "术语卡片",
+    "card_close": "关闭",
+    "card_full": "术语表中的完整条目",
+    "card_count": "文中 {n} 处",
+    "card_count_none": "正文未出现",
+    "pinyin": "拼音",
+    "pinyin_toggle": "拼音",
+    "state_on": "开",
+    "state_off": "关",
 }
 
 ZH_HANT_UI = {
@@ -81,6 +91,16 @@ ZH_HANT_UI = {
     "item_label": "第{n}項",
     "untranslated": "",
     "section_word": "第{n}部分",
+    # reading aids (term cards, pinyin)
+    "card_label": "術語卡片",
+    "card_close": "關閉",
+    "card_full": "術語表中的完整條目",
+    "card_count": "文中 {n} 處",
+    "card_count_none": "正文未出現",
+    "pinyin": "拼音",
+    "pinyin_toggle": "拼音",
+    "state_on": "開",
+    "state_off": "關",
 }
 
 EN_UI = {
@@ -115,6 +135,16 @@ EN_UI = {
     "untranslated": "Not yet translated: the Chinese original is shown.",
     "section_word": "Section {n}",
     "disclaimer": "Unofficial English translation made for this reader's edition. The Chinese original, [published by CNIPA]({url}), prevails.",
+    # reading aids (term cards, pinyin)
+    "card_label": "Glossary card",
+    "card_close": "Close",
+    "card_full": "Full glossary entry",
+    "card_count": "In {n} places in the plan",
+    "card_count_none": "Not used in the text",
+    "pinyin": "Pinyin",
+    "pinyin_toggle": "Pinyin",
+    "state_on": "on",
+    "state_off": "off",
 }
 
 EDITIONS: tuple[Edition, ...] = (

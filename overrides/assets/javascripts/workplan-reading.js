@@ -1,0 +1,260 @@
+/* Reading aids, progressively enhanced (without JS a term stays a plain link to the glossary):
+   - a term card in place: a tap, click or Enter on a linked term (a.wp-term) opens a small
+     non-modal dialog beside it; Escape closes it and returns focus to the term, a tap elsewhere
+     closes it.  Focus alone never opens it.
+   - pinyin as ruby over the Chinese text, behind a remembered toggle, off by default.
+   The data (reading/cards.js, reading/pinyin.js of the edition) is loaded on first use with a
+   <script> element, which also works from file://, where fetch() of a local file is refused. */
+(function () {
+  "use strict";
+  var root = document.documentElement;
+  var script = document.currentScript;
+  /* assets/javascripts/workplan-reading.js -> the edition's root */
+  var base = script ? new URL("../../", script.src) : new URL(".", location.href);
+  var pending = {}, loaded = {};
+
+  window.wpReading = function (kind, data) {
+    loaded[kind] = data;
+    (pending[kind] || []).forEach(function (fn) { fn(data); });
+    pending[kind] = [];
+  };
+
+  function load(kind, done, failed) {
+    if (loaded[kind]) { done(loaded[kind]); return; }
+    var first = !pending[kind];
+    (pending[kind] = pending[kind] || []).push(done);
+    if (!first) return;
+    var tag = document.createElement("script");
+    tag.src = new URL("reading/" + kind + ".js", base).href;
+    tag.async = true;
+    tag.onerror = function () { pending[kind] = null; if (failed) failed(); };
+    document.head.appendChild(tag);
+  }
+
+  function el(name, attrs, text) {
+    var node = document.createElement(name);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    if (text != null) node.textContent = text;
+    return node;
+  }
+
+  /* ---- term cards ---------------------------------------------------------------------- */
+  var card = null, opener = null;
+
+  function termId(link) {
+    var hash = link.hash || "";
+    return decodeURIComponent(hash.slice(1));
+  }
+
+  function close(returnFocus) {
+    if (!card) return;
+    var from = opener;
+    card.parentNode.removeChild(card);
+    card = null;
+    opener = null;
+    if (from) from.setAttribute("aria-expanded", "false");
+    if (returnFocus && from) from.focus();
+  }
+
+  function place(node, link) {
+    /* absolutely positioned under the term: nothing else moves; kept inside the viewport */
+    var margin = 8;
+    var rect = link.getClientRects()[0] || link.getBoundingClientRect();
+    var holder = node.offsetParent || document.body;
+    var parent = holder.getBoundingClientRect();
+    var width = node.offsetWidth;
+    var viewport = document.documentElement.clientWidth;
+    var left = Math.min(Math.max(rect.left, margin), Math.max(margin, viewport - width - margin));
+    /* offsets are from the padding box of the positioned ancestor: inside its border */
+    node.style.left = (left - parent.left - holder.clientLeft) + "px";
+    var height = node.offsetHeight, room = document.documentElement.clientHeight;
+    var above = rect.bottom + height + 6 + margin > room && rect.top - height - 6 > margin;
+    node.style.top = ((above ? rect.top - height - 6 : rect.bottom + 6) - parent.top - holder.clientTop) + "px";
+  }
+
+  function build(link, data) {
+    var id = termId(link), t = data.terms[id], ui = data.ui;
+    if (!t) return null;
+    var node = el("div", { "class": "wp-card", role: "dialog", "aria-modal": "false", tabindex: "-1",
+                           "aria-labelledby": "wp-card-name", "aria-describedby": "wp-card-def",
+                           id: "wp-card" });
+    var name = el("p", { "class": "wp-card__name", id: "wp-card-name" }, t.name);
+    node.appendChild(name);
+    var list = el("dl", { "class": "wp-card__facts" });
+    function fact(label, value, lang) {
+      list.appendChild(el("dt", {}, label));
+      list.appendChild(el("dd", lang ? { lang: lang } : {}, value));
+    }
+    t.other.forEach(function (pair) { fact(ui.langs[pair[0]] || pair[0], pair[1], pair[0]); });
+    if (t.pinyin) fact(ui.pinyin.replace(/[:：]\s*$/, ""), t.pinyin, "zh-Latn-pinyin");
+    if (t.abbr) fact(ui.abbr.replace(/[:：]\s*$/, ""), t.abbr);
+    node.appendChild(list);
+    node.appendChild(el("p", { "class": "wp-card__def", id: "wp-card-def" }, t.def));
+    var more = el("p", { "class": "wp-card__more" });
+    var full = el("a", { href: link.getAttribute("href") }, ui.full);
+    more.appendChild(full);
+    more.appendChild(document.createTextNode(" · " + (t.count ? ui.count.replace("{n}", t.count) : ui.none)));
+    node.appendChild(more);
+    var button = el("button", { type: "button", "class": "wp-card__close", "aria-label": ui.close, title: ui.close });
+    button.innerHTML = '<svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false"><path fill="currentColor" d="M19 6.41 17.59 5 12 10.59 6.41 5 5 6.41 10.59 12 5 17.59 6.41 19 12 13.41 17.59 19 19 17.59 13.41 12 19 6.41Z"/></svg>';
+    button.addEventListener("click", function () { close(true); });
+    node.appendChild(button);
+    return node;
+  }
+
+  function open(link) {
+    load("cards", function (data) {
+      close(false);
+      var node = build(link, data);
+      if (!node) { location.href = link.href; return; }
+      /* right after the term in the text: the tab order goes term -> card -> rest of the text */
+      node.style.left = "0";
+      node.style.top = "0";
+      link.insertAdjacentElement("afterend", node);
+      card = node;
+      opener = link;
+      link.setAttribute("aria-expanded", "true");
+      link.setAttribute("aria-controls", "wp-card");
+      place(node, link);
+      node.focus({ preventScroll: true });
+      if (node.scrollIntoView) node.scrollIntoView({ block: "nearest" });
+    }, function () { location.href = link.href; });
+  }
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a.wp-term");
+    if (!link || event.defaultPrevented || event.button !== 0 ||
+        event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    if (opener === link) { close(true); return; }
+    open(link);
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (card && (event.key === "Escape" || event.key === "Esc")) {
+      event.preventDefault();
+      close(true);
+    }
+  });
+
+  document.addEventListener("pointerdown", function (event) {
+    if (!card || card.contains(event.target)) return;
+    if (opener && opener.contains(event.target)) return; /* the click on the term toggles */
+    close(false);
+  });
+
+  document.addEventListener("focusin", function (event) {
+    /* Tab past the card (or Shift+Tab before the term) closes it */
+    if (card && !card.contains(event.target) && event.target !== opener) close(false);
+  });
+
+  window.addEventListener("resize", function () { if (card && opener) place(card, opener); });
+
+  /* The card supersedes Material's tooltip on terms: the title stays for readers without JS.
+     This runs before Material mounts its tooltips (on DOMContentLoaded). */
+  function untitle() {
+    document.querySelectorAll("a.wp-term[title]").forEach(function (link) {
+      link.removeAttribute("title");
+      link.setAttribute("aria-haspopup", "dialog");
+      link.setAttribute("aria-expanded", "false");
+    });
+  }
+  untitle();
+
+  /* ---- pinyin ruby --------------------------------------------------------------------- */
+  var HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+  var KEY = "wp-pinyin";
+  var chinese = /^zh/.test(root.lang || "");
+
+  function targets() {
+    var out = [];
+    document.querySelectorAll(".wp-item[id^='item-']").forEach(function (item) {
+      var p = item.querySelector("p");
+      if (p) out.push([item.id.slice(5).replace(/-/g, "."), p]);
+    });
+    var preamble = document.getElementById("preamble");
+    if (preamble) {
+      var k = 0, node = preamble.nextElementSibling;
+      while (node && node.tagName === "P") { k += 1; out.push(["p" + k, node]); node = node.nextElementSibling; }
+    }
+    return out;
+  }
+
+  function rubify(p, syllables) {
+    if (p.getAttribute("data-wp-ruby")) return;
+    var walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT, {
+      acceptNode: function (n) {
+        return n.parentNode.closest(".wp-ref, .wp-copy-slot, .wp-card, rt") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+      }
+    });
+    var nodes = [], n, i = 0;
+    while ((n = walker.nextNode())) nodes.push(n);
+    var han = 0;
+    nodes.forEach(function (t) { for (var c = 0; c < t.data.length; c++) if (HAN.test(t.data[c])) han++; });
+    if (han !== syllables.length) return; /* never misalign readings */
+    nodes.forEach(function (t) {
+      if (!HAN.test(t.data)) return;
+      var frag = document.createDocumentFragment(), plain = "";
+      for (var c = 0; c < t.data.length; c++) {
+        var ch = t.data[c];
+        if (!HAN.test(ch)) { plain += ch; continue; }
+        if (plain) { frag.appendChild(document.createTextNode(plain)); plain = ""; }
+        var ruby = document.createElement("ruby");
+        ruby.appendChild(document.createTextNode(ch));
+        var rt = document.createElement("rt");
+        rt.textContent = syllables[i++];
+        ruby.appendChild(rt);
+        frag.appendChild(ruby);
+      }
+      if (plain) frag.appendChild(document.createTextNode(plain));
+      t.parentNode.replaceChild(frag, t);
+    });
+    p.setAttribute("data-wp-ruby", "1");
+  }
+
+  function showPinyin(done) {
+    load("pinyin", function (data) {
+      targets().forEach(function (pair) {
+        var value = data[pair[0]];
+        if (value) rubify(pair[1], value.split(" "));
+      });
+      root.classList.add("wp-pinyin");
+      if (done) done();
+    }, function () { if (done) done(); });
+  }
+
+  function addPinyinToggle() {
+    if (!chinese || !targets().length) return;
+    var toolbar = document.querySelector(".md-content .wp-toolbar");
+    if (!toolbar) return;
+    var ui = {
+      label: (document.querySelector('meta[name="wp-pinyin"]') || {}).content || "拼音",
+      on: (document.querySelector('meta[name="wp-state-on"]') || {}).content || "开",
+      off: (document.querySelector('meta[name="wp-state-off"]') || {}).content || "关"
+    };
+    var button = el("button", { type: "button", "class": "wp-toggle wp-pinyin-toggle" });
+    var label = el("span", {}, ui.label);
+    var state = el("span", { "class": "wp-state", "aria-hidden": "true" });
+    button.appendChild(label);
+    button.appendChild(state);
+    function sync() {
+      var on = root.classList.contains("wp-pinyin");
+      button.setAttribute("aria-pressed", on ? "true" : "false");
+      state.textContent = on ? ui.on : ui.off;
+    }
+    button.addEventListener("click", function () {
+      var on = !root.classList.contains("wp-pinyin");
+      try { localStorage.setItem(KEY, on ? "1" : "0"); } catch (e) { /* private mode */ }
+      if (on) { button.setAttribute("aria-busy", "true"); showPinyin(function () { button.removeAttribute("aria-busy"); sync(); }); }
+      else { root.classList.remove("wp-pinyin"); sync(); }
+    });
+    sync();
+    toolbar.appendChild(button);
+    var remembered = false;
+    try { remembered = localStorage.getItem(KEY) === "1"; } catch (e) { /* private mode */ }
+    if (remembered) showPinyin(sync);
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", addPinyinToggle);
+  else addPinyinToggle();
+})();
