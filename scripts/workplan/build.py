@@ -25,7 +25,7 @@ from mkdocs.exceptions import Abort
 
 from . import annotate as ann
 from . import glossary as gl
-from . import reading
+from . import pinyin, reading
 from . import translation as tr
 from .editions import EDITIONS, Edition
 from .model import Plan, Problem
@@ -162,6 +162,7 @@ def plan_json(content: Content) -> str:
                     **({"summary": doc.summaries[s.number]} if doc.summaries and s.number in doc.summaries else {}),
                     "items": [
                         {"id": i.id, "anchor": i.anchor, "text": ann.plain(doc.items[i.id]),
+                         **({"pinyin": pinyin.reading(ann.plain(doc.items[i.id]))} if code == "zh-Hans" else {}),
                          **({"untranslated": True} if i.id in doc.untranslated else {})}
                         for i in s.items
                     ],
@@ -191,6 +192,7 @@ def glossary_rows(content: Content) -> list[dict]:
             "zh-Hans": term.names["zh-Hans"],
             "zh-Hant": hant[term.id].name if term.id in hant else "",
             "en": term.names["en"],
+            "pinyin": pinyin.words(term.names["zh-Hans"]),
             "abbr": term.abbr,
             "definition_en": term.definition["en"],
             "definition_zh-Hans": term.definition["zh-Hans"],

@@ -232,7 +232,7 @@
       on: (document.querySelector('meta[name="wp-state-on"]') || {}).content || "开",
       off: (document.querySelector('meta[name="wp-state-off"]') || {}).content || "关"
     };
-    var button = el("button", { type: "button", "class": "wp-toggle wp-pinyin-toggle" });
+    var button = el("button", { type: "button", "class": "wp-pinyin-toggle" });
     var label = el("span", {}, ui.label);
     var state = el("span", { "class": "wp-state", "aria-hidden": "true" });
     button.appendChild(label);
