@@ -77,6 +77,14 @@ ZH_HANS_UI = {
     "pinyin_toggle": "拼音",
     "state_on": "开",
     "state_off": "关",
+    "tools_category": "类别",
+    "tools_section": "出现的部分",
+    "tools_sort": "排序",
+    "tools_all": "全部",
+    "tools_by_category": "按类别",
+    "tools_by_pinyin": "按拼音",
+    "tools_by_english": "按英文名称",
+    "tools_shown": "显示 {n} 个术语",
 }
 
 ZH_HANT_UI = {
@@ -127,6 +135,14 @@ ZH_HANT_UI = {
     "pinyin_toggle": "拼音",
     "state_on": "開",
     "state_off": "關",
+    "tools_category": "類別",
+    "tools_section": "出現的部分",
+    "tools_sort": "排序",
+    "tools_all": "全部",
+    "tools_by_category": "按類別",
+    "tools_by_pinyin": "按拼音",
+    "tools_by_english": "按英文名稱",
+    "tools_shown": "顯示 {n} 個術語",
 }
 
 EN_UI = {
@@ -178,6 +194,14 @@ EN_UI = {
     "pinyin_toggle": "Pinyin",
     "state_on": "on",
     "state_off": "off",
+    "tools_category": "Category",
+    "tools_section": "Appears in section",
+    "tools_sort": "Sort",
+    "tools_all": "All",
+    "tools_by_category": "By category",
+    "tools_by_pinyin": "By pinyin",
+    "tools_by_english": "By English name",
+    "tools_shown": "{n} terms shown",
 }
 
 EDITIONS: tuple[Edition, ...] = (

@@ -13,6 +13,7 @@ Page layout (a URL contract, see tests/url-manifest.txt):
 from __future__ import annotations
 
 import html
+import json
 import re
 from typing import Callable
 
@@ -196,11 +197,27 @@ class Renderer:
             out.append(f'{md_escape(self.ts(self.doc.source_line))}\n{{ .wp-source }}\n')
         return "".join(out)
 
+    def glossary_tools(self) -> str:
+        """The place of the glossary's filter and sort controls (built by workplan-reading.js),
+        kept before the first paint; the labels travel with it."""
+        ui = self.ui
+        labels = {
+            "category": ui["tools_category"], "section": ui["tools_section"], "sort": ui["tools_sort"],
+            "all": ui["tools_all"], "shown": ui["tools_shown"],
+            "orders": [["category", ui["tools_by_category"]], ["pinyin", ui["tools_by_pinyin"]],
+                       ["english", ui["tools_by_english"]]],
+            "categories": [[c, ui["category." + c]] for c in CATEGORIES
+                           if any(g.term.category == c for g in self.glossed)],
+            "sections": [[s.number, self.section_title(s.number)] for s in self.plan.sections],
+        }
+        return f'<div class="wp-glossary-tools" data-labels="{attr_escape(json.dumps(labels, ensure_ascii=False))}"></div>\n\n'
+
     def glossary(self) -> str:
         ui = self.ui
         title = ui["glossary"]
         out = [front_matter(f"{title} · {self.ts(self.doc.title)}", shorten(ui["glossary_intro"])),
                f"# {title} {{ #title }}\n\n", f"{ui['glossary_intro']}\n\n"]
+        out.append(self.glossary_tools())
         for category in CATEGORIES:
             entries = [g for g in self.glossed if g.term.category == category]
             if not entries:

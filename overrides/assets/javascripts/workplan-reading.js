@@ -255,6 +255,90 @@
     if (remembered) showPinyin(sync);
   }
 
+
+  /* ---- the glossary page as a tool: filter by category and section, sort ------------------ */
+  function glossaryTools() {
+    var holder = document.querySelector(".wp-glossary-tools[data-labels]");
+    if (!holder) return;
+    var labels = JSON.parse(holder.getAttribute("data-labels"));
+    var content = holder.parentNode;
+    var entries = [];
+    var category = null;
+    Array.prototype.slice.call(content.children).forEach(function (node) {
+      if (node.tagName === "H2" && /^category-/.test(node.id)) { category = node.id.slice(9); return; }
+      if (node.tagName === "H3" && category) {
+        entries.push({ category: category, nodes: [node], heading: node });
+        return;
+      }
+      if (entries.length && node.tagName !== "H2" && entries[entries.length - 1].nodes[0].parentNode === content &&
+          category) entries[entries.length - 1].nodes.push(node);
+    });
+    var zh = /^zh/.test(root.lang || "");
+    entries.forEach(function (e, k) {
+      e.order = k;
+      var box = el("div", { "class": "wp-entry", "data-category": e.category });
+      e.heading.parentNode.insertBefore(box, e.heading);
+      e.nodes.forEach(function (n) { box.appendChild(n); });
+      e.box = box;
+      var py = box.querySelector(".wp-pinyin-name");
+      var en = box.querySelector('.wp-names [lang="en"]');
+      e.pinyin = py ? py.textContent.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^a-z ]/gi, "") : "";
+      e.english = (zh && en ? en.textContent : e.heading.textContent).trim();
+      e.sections = {};
+      box.querySelectorAll(".wp-uses a").forEach(function (a) {
+        var m = /sections\/(\d+)\//.exec(a.getAttribute("href"));
+        e.sections[m ? m[1] : "preamble"] = true;
+      });
+    });
+    var headings = Array.prototype.slice.call(content.querySelectorAll("h2[id^='category-']"));
+    var form = el("div", { "class": "wp-tools", role: "group", "aria-label": labels.sort });
+    function select(name, label, options) {
+      var wrap = el("label", { "class": "wp-tool" });
+      wrap.appendChild(el("span", {}, label));
+      var sel = el("select", { name: name });
+      options.forEach(function (o) { sel.appendChild(el("option", { value: o[0] }, o[1])); });
+      wrap.appendChild(sel);
+      form.appendChild(wrap);
+      return sel;
+    }
+    var byCategory = select("category", labels.category, [["", labels.all]].concat(labels.categories));
+    var bySection = select("section", labels.section, [["", labels.all]].concat(labels.sections.map(function (s) { return [String(s[0]), s[1]]; })));
+    var order = select("order", labels.sort, labels.orders.filter(function (o) { return o[0] !== "pinyin" || entries.some(function (e) { return e.pinyin; }); }));
+    var status = el("p", { "class": "wp-tools-status", role: "status", "aria-live": "polite" });
+    holder.appendChild(form);
+    holder.appendChild(status);
+    function apply() {
+      var c = byCategory.value, s = bySection.value, o = order.value, shown = 0;
+      var sorted = entries.slice();
+      if (o === "pinyin") sorted.sort(function (a, b) { return a.pinyin.localeCompare(b.pinyin, "en") || a.order - b.order; });
+      else if (o === "english") sorted.sort(function (a, b) { return a.english.localeCompare(b.english, "en", { sensitivity: "base" }) || a.order - b.order; });
+      else sorted.sort(function (a, b) { return a.order - b.order; });
+      if (o === "category") {
+        /* back under their category headings */
+        headings.forEach(function (h) {
+          var after = h;
+          sorted.forEach(function (e) { if (e.category === h.id.slice(9)) { after.insertAdjacentElement("afterend", e.box); after = e.box; } });
+        });
+      } else {
+        var after = holder;
+        sorted.forEach(function (e) { after.insertAdjacentElement("afterend", e.box); after = e.box; });
+      }
+      sorted.forEach(function (e) {
+        var visible = (!c || e.category === c) && (!s || e.sections[s]);
+        e.box.hidden = !visible;
+        if (visible) shown++;
+      });
+      headings.forEach(function (h) {
+        h.hidden = o !== "category" || !entries.some(function (e) { return e.category === h.id.slice(9) && !e.box.hidden; });
+      });
+      status.textContent = labels.shown.replace("{n}", shown);
+    }
+    [byCategory, bySection, order].forEach(function (sel) { sel.addEventListener("change", apply); });
+    apply();
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", glossaryTools);
+  else glossaryTools();
+
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", addPinyinToggle);
   else addPinyinToggle();
 })();
