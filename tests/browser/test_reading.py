@@ -198,3 +198,113 @@ def test_pinyin_toggle_shows_ruby_and_is_remembered(browser, base_url, site, edi
 def test_english_edition_has_no_pinyin_toggle(page, base_url):
     page.goto(f"{base_url}en/sections/7/", wait_until="networkidle")
     assert page.locator("button.wp-pinyin-toggle").count() == 0
+
+
+# -- the glossary page as a tool -------------------------------------------------------------------
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_glossary_filters_and_sorts(page, base_url, site, edition, glossary):
+    by_id = glossary
+    terms = list(glossary.values())
+    page.goto(f"{base_url}{edition}/glossary/", wait_until="networkidle")
+    holder = page.locator(".wp-glossary-tools")
+    assert holder.evaluate("h => h.scrollHeight <= parseFloat(getComputedStyle(h).minHeight) + 1"), \
+        "the controls fit the place kept for them: no layout shift"
+    visible = lambda: page.eval_on_selector_all(".wp-entry:not([hidden]) h3", "hs => hs.map(h => h.id)")
+    assert len(visible()) == len(terms)
+    page.select_option("select[name=category]", "agreement")
+    assert set(visible()) == {t["id"] for t in terms if t["category"] == "agreement"}
+    page.select_option("select[name=category]", "")
+    page.select_option("select[name=section]", "7")
+    in_seven = {t["id"] for t in terms if any(u.startswith("7.") for u in t["appears_in"].split())}
+    if edition != "en":
+        assert set(visible()) == in_seven
+    else:
+        assert visible() and all(page.locator(f"#{i} ~ .wp-uses a[href*='sections/7/']").count() for i in visible())
+    page.select_option("select[name=section]", "")
+    page.select_option("select[name=order]", "pinyin")
+    import unicodedata
+
+    def plain(s):
+        return "".join(c for c in unicodedata.normalize("NFD", s) if c.isascii() and (c.isalpha() or c == " "))
+    keys = [plain(by_id[i]["pinyin"]) for i in visible()]
+    assert keys == sorted(keys, key=str.lower)
+    page.select_option("select[name=order]", "english")
+    names = [by_id[i]["en"] for i in visible()]
+    assert names == sorted(names, key=str.lower)
+    assert page.locator('[role="status"].wp-tools-status').inner_text()
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_appears_in_links_land_on_the_item(page, base_url, edition):
+    page.goto(f"{base_url}{edition}/glossary/", wait_until="networkidle")
+    page.locator(f"#{TERM} ~ .wp-uses a[href*='sections/7/']").first.click()
+    page.wait_for_url(f"**/{edition}/sections/7/#item-7-1")
+    assert page.evaluate("document.querySelector(':target').id") == "item-7-1"
+
+
+# -- the reading view ------------------------------------------------------------------------------
+
+def contrast(page, selector):
+    return page.eval_on_selector(selector, """el => {
+        const rgb = s => s.match(/[\\d.]+/g).slice(0, 3).map(Number);
+        const lum = c => { const [r, g, b] = c.map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+                           return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+        let bg = null, node = el;
+        while (node && !bg) { const c = getComputedStyle(node).backgroundColor;
+            if (c && !/rgba\\(.*, 0\\)$/.test(c) && c !== 'transparent') bg = c; node = node.parentElement; }
+        const a = lum(rgb(getComputedStyle(el).color)), b = lum(rgb(bg || 'rgb(255,255,255)'));
+        return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05); }""")
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_reading_view_toggles_show_their_state_and_the_other_column_is_aa(browser, base_url, edition):
+    for scheme in ("light", "dark"):
+        context = browser.new_context(viewport={"width": 1280, "height": 800}, color_scheme=scheme)
+        page = context.new_page()
+        page.goto(f"{base_url}{edition}/sections/4/", wait_until="networkidle")
+        toggle = page.locator("button.wp-toggle")
+        label = toggle.evaluate("b => b.firstChild.textContent")
+        assert toggle.get_attribute("aria-pressed") == "false"
+        off = toggle.locator(".wp-state").inner_text()
+        toggle.click()
+        assert toggle.get_attribute("aria-pressed") == "true"
+        assert toggle.evaluate("b => b.firstChild.textContent") == label, "one label whatever the state"
+        assert toggle.locator(".wp-state").inner_text() != off, "the state is visible"
+        assert contrast(page, "#item-4-3 .wp-alt") >= 4.5, scheme
+        context.close()
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_on_a_phone_numbers_buttons_and_card_do_not_cover_the_text(browser, base_url, edition):
+    context = browser.new_context(viewport={"width": 320, "height": 640}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(f"{base_url}{edition}/sections/7/", wait_until="networkidle")
+    page.locator("button.wp-toggle").tap()
+    if edition != "en":
+        page.locator("button.wp-pinyin-toggle").tap()
+        page.wait_for_selector("html.wp-pinyin")
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    toolbar = page.locator(".wp-toolbar").bounding_box()
+    assert toolbar["x"] + toolbar["width"] <= 320
+    overlaps = page.evaluate("""() => {
+        const hit = (a, b) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+        const out = [];
+        document.querySelectorAll('.wp-item').forEach(item => {
+            const marks = [...item.querySelectorAll('.wp-ref, .wp-copy')].map(e => e.getBoundingClientRect());
+            const text = [...item.querySelectorAll('p:first-child ruby, .wp-alt')];
+            const range = document.createRange();
+            item.querySelector('p').childNodes.forEach(n => {
+                if (n.nodeType === 3 && n.data.trim()) { range.selectNodeContents(n);
+                    [...range.getClientRects()].forEach(r => text.push({getBoundingClientRect: () => r})); } });
+            text.forEach(t => { const r = t.getBoundingClientRect();
+                marks.forEach(m => { if (hit(m, r)) out.push(item.id); }); });
+        });
+        return out; }""")
+    assert not overlaps, overlaps
+    link = page.locator(LINK)
+    link.tap()
+    page.locator(".wp-card").wait_for()
+    card, term = page.locator(".wp-card").bounding_box(), link.bounding_box()
+    assert card["y"] >= term["y"] + term["height"] or card["y"] + card["height"] <= term["y"], "the card leaves its term visible"
+    context.close()

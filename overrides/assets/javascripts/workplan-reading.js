@@ -59,7 +59,10 @@
   function place(node, link) {
     /* absolutely positioned under the term: nothing else moves; kept inside the viewport */
     var margin = 8;
-    var rect = link.getClientRects()[0] || link.getBoundingClientRect();
+    /* a term may wrap over two lines: below its last line, or above its first */
+    var rects = link.getClientRects();
+    var first = rects[0] || link.getBoundingClientRect(), last = rects[rects.length - 1] || first;
+    var rect = { left: first.left, top: first.top, bottom: last.bottom };
     var holder = node.offsetParent || document.body;
     var parent = holder.getBoundingClientRect();
     var width = node.offsetWidth;
@@ -255,6 +258,25 @@
     if (remembered) showPinyin(sync);
   }
 
+
+  /* ---- the translation toggle (workplan.js) shows its state at a glance too -------------- */
+  function stateOfTranslationToggle() {
+    var button = document.querySelector("button.wp-toggle");
+    if (!button || button.querySelector(".wp-state")) return;
+    var on = (document.querySelector('meta[name="wp-state-on"]') || {}).content || "on";
+    var off = (document.querySelector('meta[name="wp-state-off"]') || {}).content || "off";
+    var state = el("span", { "class": "wp-state", "aria-hidden": "true" });
+    button.appendChild(state);
+    function sync() { state.textContent = button.getAttribute("aria-pressed") === "true" ? on : off; }
+    new MutationObserver(sync).observe(button, { attributes: true, attributeFilter: ["aria-pressed"] });
+    sync();
+  }
+  function whenToolbarFilled() {
+    /* workplan.js adds its toggle on DOMContentLoaded; this file runs after it */
+    stateOfTranslationToggle();
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", whenToolbarFilled);
+  else whenToolbarFilled();
 
   /* ---- the glossary page as a tool: filter by category and section, sort ------------------ */
   function glossaryTools() {
