@@ -1,366 +1,126 @@
-/* Reading aids, progressively enhanced (without JS a term stays a plain link to the glossary):
-   - a term card in place: a tap, click or Enter on a linked term (a.wp-term) opens a small
-     non-modal dialog beside it; Escape closes it and returns focus to the term, a tap elsewhere
-     closes it.  Focus alone never opens it.
-   - pinyin as ruby over the Chinese text, behind a remembered toggle, off by default.
-   The data (reading/cards.js, reading/pinyin.js of the edition) is loaded on first use with a
-   <script> element, which also works from file://, where fetch() of a local file is refused. */
+/* Reading aids, progressively enhanced (without JS a term stays a plain link to the glossary).
+   This small part loads with every page; the rest (workplan-reading-aids.js and .css) only when
+   the reader first uses an aid, so a page where none is used weighs what it did without them.
+   - a tap, click or Enter on a linked term (a.wp-term) opens its card in place; focus alone never
+     does.  The card supersedes Material's tooltip on terms (their title stays for no-JS readers).
+   - Chinese editions: a remembered pinyin toggle, off by default, shows pinyin as ruby.
+   - the glossary page: filter by category and section, sort.
+   - the translation toggle (workplan.js) shows its state in words as well as aria-pressed. */
 (function () {
   "use strict";
   var root = document.documentElement;
   var script = document.currentScript;
-  /* assets/javascripts/workplan-reading.js -> the edition's root */
-  var base = script ? new URL("../../", script.src) : new URL(".", location.href);
-  var pending = {}, loaded = {};
+  var here = script ? script.src : new URL("assets/javascripts/workplan-reading.js", location.href).href;
+  var KEY = "wp-pinyin";
+  var aids = null, styled = false, ready = false, queue = [], requested = false;
 
-  window.wpReading = function (kind, data) {
-    loaded[kind] = data;
-    (pending[kind] || []).forEach(function (fn) { fn(data); });
-    pending[kind] = [];
-  };
+  function flush() {
+    /* the styles first: an unstyled card would push the text down for a moment */
+    if (!aids || !styled) return;
+    ready = true;
+    queue.splice(0).forEach(function (job) { job[0](aids); });
+  }
+  window.wpAids = function (api) { aids = api; flush(); };
 
-  function load(kind, done, failed) {
-    if (loaded[kind]) { done(loaded[kind]); return; }
-    var first = !pending[kind];
-    (pending[kind] = pending[kind] || []).push(done);
-    if (!first) return;
+  /* run fn(api) once the aids are loaded; failed() if they cannot be */
+  function withAids(fn, failed) {
+    if (ready) { fn(aids); return; }
+    queue.push([fn, failed]);
+    if (requested) return;
+    requested = true;
+    var css = document.createElement("link");
+    css.rel = "stylesheet";
+    css.href = new URL("../stylesheets/workplan-reading-aids.css", here).href;
+    css.onload = css.onerror = function () { styled = true; flush(); };
+    document.head.appendChild(css);
     var tag = document.createElement("script");
-    tag.src = new URL("reading/" + kind + ".js", base).href;
-    tag.async = true;
-    tag.onerror = function () { pending[kind] = null; if (failed) failed(); };
+    tag.src = new URL("workplan-reading-aids.js", here).href;
+    tag.onerror = function () {
+      requested = false;
+      queue.splice(0).forEach(function (job) { if (job[1]) job[1](); });
+    };
     document.head.appendChild(tag);
   }
 
-  function el(name, attrs, text) {
-    var node = document.createElement(name);
-    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
-    if (text != null) node.textContent = text;
-    return node;
+  function meta(name, fallback) {
+    var m = document.querySelector('meta[name="' + name + '"]');
+    return m ? m.getAttribute("content") : fallback;
   }
 
-  /* ---- term cards ---------------------------------------------------------------------- */
-  var card = null, opener = null;
-
-  function termId(link) {
-    var hash = link.hash || "";
-    return decodeURIComponent(hash.slice(1));
+  function stateSpan() {
+    var state = document.createElement("span");
+    state.className = "wp-state";
+    state.setAttribute("aria-hidden", "true");
+    return state;
   }
 
-  function close(returnFocus) {
-    if (!card) return;
-    var from = opener;
-    card.parentNode.removeChild(card);
-    card = null;
-    opener = null;
-    if (from) from.setAttribute("aria-expanded", "false");
-    if (returnFocus && from) from.focus();
-  }
-
-  function place(node, link) {
-    /* absolutely positioned under the term: nothing else moves; kept inside the viewport */
-    var margin = 8;
-    /* a term may wrap over two lines: below its last line, or above its first */
-    var rects = link.getClientRects();
-    var first = rects[0] || link.getBoundingClientRect(), last = rects[rects.length - 1] || first;
-    var rect = { left: first.left, top: first.top, bottom: last.bottom };
-    var holder = node.offsetParent || document.body;
-    var parent = holder.getBoundingClientRect();
-    var width = node.offsetWidth;
-    var viewport = document.documentElement.clientWidth;
-    var left = Math.min(Math.max(rect.left, margin), Math.max(margin, viewport - width - margin));
-    /* offsets are from the padding box of the positioned ancestor: inside its border */
-    node.style.left = (left - parent.left - holder.clientLeft) + "px";
-    var height = node.offsetHeight, room = document.documentElement.clientHeight;
-    var above = rect.bottom + height + 6 + margin > room && rect.top - height - 6 > margin;
-    node.style.top = ((above ? rect.top - height - 6 : rect.bottom + 6) - parent.top - holder.clientTop) + "px";
-  }
-
-  function build(link, data) {
-    var id = termId(link), t = data.terms[id], ui = data.ui;
-    if (!t) return null;
-    var node = el("div", { "class": "wp-card", role: "dialog", "aria-modal": "false", tabindex: "-1",
-                           "aria-labelledby": "wp-card-name", "aria-describedby": "wp-card-def",
-                           id: "wp-card" });
-    var name = el("p", { "class": "wp-card__name", id: "wp-card-name" }, t.name);
-    node.appendChild(name);
-    var list = el("dl", { "class": "wp-card__facts" });
-    function fact(label, value, lang) {
-      list.appendChild(el("dt", {}, label));
-      list.appendChild(el("dd", lang ? { lang: lang } : {}, value));
-    }
-    t.other.forEach(function (pair) { fact(ui.langs[pair[0]] || pair[0], pair[1], pair[0]); });
-    if (t.pinyin) fact(ui.pinyin.replace(/[:：]\s*$/, ""), t.pinyin, "zh-Latn-pinyin");
-    if (t.abbr) fact(ui.abbr.replace(/[:：]\s*$/, ""), t.abbr);
-    node.appendChild(list);
-    node.appendChild(el("p", { "class": "wp-card__def", id: "wp-card-def" }, t.def));
-    var more = el("p", { "class": "wp-card__more" });
-    var full = el("a", { href: link.getAttribute("href") }, ui.full);
-    more.appendChild(full);
-    more.appendChild(document.createTextNode(" · " + (t.count ? ui.count.replace("{n}", t.count) : ui.none)));
-    node.appendChild(more);
-    var button = el("button", { type: "button", "class": "wp-card__close", "aria-label": ui.close, title: ui.close });
-    button.innerHTML = '<svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false"><path fill="currentColor" d="M19 6.41 17.59 5 12 10.59 6.41 5 5 6.41 10.59 12 5 17.59 6.41 19 12 13.41 17.59 19 19 17.59 13.41 12 19 6.41Z"/></svg>';
-    button.addEventListener("click", function () { close(true); });
-    node.appendChild(button);
-    return node;
-  }
-
-  function open(link) {
-    load("cards", function (data) {
-      close(false);
-      var node = build(link, data);
-      if (!node) { location.href = link.href; return; }
-      /* right after the term in the text: the tab order goes term -> card -> rest of the text */
-      node.style.left = "0";
-      node.style.top = "0";
-      link.insertAdjacentElement("afterend", node);
-      card = node;
-      opener = link;
-      link.setAttribute("aria-expanded", "true");
-      link.setAttribute("aria-controls", "wp-card");
-      place(node, link);
-      node.focus({ preventScroll: true });
-      if (node.scrollIntoView) node.scrollIntoView({ block: "nearest" });
-    }, function () { location.href = link.href; });
-  }
-
+  /* ---- terms: the card replaces the navigation and Material's tooltip -------------------- */
+  document.querySelectorAll("a.wp-term[title]").forEach(function (link) {
+    /* before Material mounts its tooltips (on DOMContentLoaded) */
+    link.removeAttribute("title");
+    link.setAttribute("aria-haspopup", "dialog");
+    link.setAttribute("aria-expanded", "false");
+  });
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("a.wp-term");
     if (!link || event.defaultPrevented || event.button !== 0 ||
         event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
-    if (opener === link) { close(true); return; }
-    open(link);
+    withAids(function (api) { api.toggleCard(link); }, function () { location.href = link.href; });
   });
 
-  document.addEventListener("keydown", function (event) {
-    if (card && (event.key === "Escape" || event.key === "Esc")) {
-      event.preventDefault();
-      close(true);
-    }
-  });
-
-  document.addEventListener("pointerdown", function (event) {
-    if (!card || card.contains(event.target)) return;
-    if (opener && opener.contains(event.target)) return; /* the click on the term toggles */
-    close(false);
-  });
-
-  document.addEventListener("focusin", function (event) {
-    /* Tab past the card (or Shift+Tab before the term) closes it */
-    if (card && !card.contains(event.target) && event.target !== opener) close(false);
-  });
-
-  window.addEventListener("resize", function () { if (card && opener) place(card, opener); });
-
-  /* The card supersedes Material's tooltip on terms: the title stays for readers without JS.
-     This runs before Material mounts its tooltips (on DOMContentLoaded). */
-  function untitle() {
-    document.querySelectorAll("a.wp-term[title]").forEach(function (link) {
-      link.removeAttribute("title");
-      link.setAttribute("aria-haspopup", "dialog");
-      link.setAttribute("aria-expanded", "false");
-    });
-  }
-  untitle();
-
-  /* ---- pinyin ruby --------------------------------------------------------------------- */
-  var HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
-  var KEY = "wp-pinyin";
-  var chinese = /^zh/.test(root.lang || "");
-
-  function targets() {
-    var out = [];
-    document.querySelectorAll(".wp-item[id^='item-']").forEach(function (item) {
-      var p = item.querySelector("p");
-      if (p) out.push([item.id.slice(5).replace(/-/g, "."), p]);
-    });
-    var preamble = document.getElementById("preamble");
-    if (preamble) {
-      var k = 0, node = preamble.nextElementSibling;
-      while (node && node.tagName === "P") { k += 1; out.push(["p" + k, node]); node = node.nextElementSibling; }
-    }
-    return out;
-  }
-
-  function rubify(p, syllables) {
-    if (p.getAttribute("data-wp-ruby")) return;
-    var walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT, {
-      acceptNode: function (n) {
-        return n.parentNode.closest(".wp-ref, .wp-copy-slot, .wp-card, rt") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
-      }
-    });
-    var nodes = [], n, i = 0;
-    while ((n = walker.nextNode())) nodes.push(n);
-    var han = 0;
-    nodes.forEach(function (t) { for (var c = 0; c < t.data.length; c++) if (HAN.test(t.data[c])) han++; });
-    if (han !== syllables.length) return; /* never misalign readings */
-    nodes.forEach(function (t) {
-      if (!HAN.test(t.data)) return;
-      var frag = document.createDocumentFragment(), plain = "";
-      for (var c = 0; c < t.data.length; c++) {
-        var ch = t.data[c];
-        if (!HAN.test(ch)) { plain += ch; continue; }
-        if (plain) { frag.appendChild(document.createTextNode(plain)); plain = ""; }
-        var ruby = document.createElement("ruby");
-        ruby.appendChild(document.createTextNode(ch));
-        var rt = document.createElement("rt");
-        rt.textContent = syllables[i++];
-        ruby.appendChild(rt);
-        frag.appendChild(ruby);
-      }
-      if (plain) frag.appendChild(document.createTextNode(plain));
-      t.parentNode.replaceChild(frag, t);
-    });
-    p.setAttribute("data-wp-ruby", "1");
-  }
-
-  function showPinyin(done) {
-    load("pinyin", function (data) {
-      targets().forEach(function (pair) {
-        var value = data[pair[0]];
-        if (value) rubify(pair[1], value.split(" "));
-      });
-      root.classList.add("wp-pinyin");
-      if (done) done();
-    }, function () { if (done) done(); });
-  }
-
+  /* ---- the pinyin toggle (Chinese editions) ---------------------------------------------- */
   function addPinyinToggle() {
-    if (!chinese || !targets().length) return;
     var toolbar = document.querySelector(".md-content .wp-toolbar");
-    if (!toolbar) return;
-    var ui = {
-      label: (document.querySelector('meta[name="wp-pinyin"]') || {}).content || "拼音",
-      on: (document.querySelector('meta[name="wp-state-on"]') || {}).content || "开",
-      off: (document.querySelector('meta[name="wp-state-off"]') || {}).content || "关"
-    };
-    var button = el("button", { type: "button", "class": "wp-pinyin-toggle" });
-    var label = el("span", {}, ui.label);
-    var state = el("span", { "class": "wp-state", "aria-hidden": "true" });
-    button.appendChild(label);
+    if (!/^zh/.test(root.lang || "") || !toolbar || !document.querySelector(".wp-item")) return;
+    var on = meta("wp-state-on", "on"), off = meta("wp-state-off", "off");
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "wp-pinyin-toggle";
+    button.appendChild(document.createTextNode(meta("wp-pinyin", "Pinyin")));
+    var state = stateSpan();
     button.appendChild(state);
     function sync() {
-      var on = root.classList.contains("wp-pinyin");
-      button.setAttribute("aria-pressed", on ? "true" : "false");
-      state.textContent = on ? ui.on : ui.off;
+      var shown = root.classList.contains("wp-pinyin");
+      button.setAttribute("aria-pressed", shown ? "true" : "false");
+      state.textContent = shown ? on : off;
+    }
+    function show(wanted) {
+      button.setAttribute("aria-busy", "true");
+      withAids(function (api) {
+        api.pinyin(wanted, function () { button.removeAttribute("aria-busy"); sync(); });
+      }, function () { button.removeAttribute("aria-busy"); sync(); });
     }
     button.addEventListener("click", function () {
-      var on = !root.classList.contains("wp-pinyin");
-      try { localStorage.setItem(KEY, on ? "1" : "0"); } catch (e) { /* private mode */ }
-      if (on) { button.setAttribute("aria-busy", "true"); showPinyin(function () { button.removeAttribute("aria-busy"); sync(); }); }
-      else { root.classList.remove("wp-pinyin"); sync(); }
+      var wanted = !root.classList.contains("wp-pinyin");
+      try { localStorage.setItem(KEY, wanted ? "1" : "0"); } catch (e) { /* private mode */ }
+      show(wanted);
     });
     sync();
     toolbar.appendChild(button);
-    var remembered = false;
-    try { remembered = localStorage.getItem(KEY) === "1"; } catch (e) { /* private mode */ }
-    if (remembered) showPinyin(sync);
+    if (root.classList.contains("wp-pinyin-wanted")) show(true);
   }
 
-
-  /* ---- the translation toggle (workplan.js) shows its state at a glance too -------------- */
-  function stateOfTranslationToggle() {
+  /* ---- the translation toggle shows its state at a glance -------------------------------- */
+  function translationState() {
     var button = document.querySelector("button.wp-toggle");
     if (!button || button.querySelector(".wp-state")) return;
-    var on = (document.querySelector('meta[name="wp-state-on"]') || {}).content || "on";
-    var off = (document.querySelector('meta[name="wp-state-off"]') || {}).content || "off";
-    var state = el("span", { "class": "wp-state", "aria-hidden": "true" });
+    var on = meta("wp-state-on", "on"), off = meta("wp-state-off", "off");
+    var state = stateSpan();
     button.appendChild(state);
     function sync() { state.textContent = button.getAttribute("aria-pressed") === "true" ? on : off; }
     new MutationObserver(sync).observe(button, { attributes: true, attributeFilter: ["aria-pressed"] });
     sync();
   }
-  function whenToolbarFilled() {
-    /* workplan.js adds its toggle on DOMContentLoaded; this file runs after it */
-    stateOfTranslationToggle();
-  }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", whenToolbarFilled);
-  else whenToolbarFilled();
 
-  /* ---- the glossary page as a tool: filter by category and section, sort ------------------ */
-  function glossaryTools() {
-    var holder = document.querySelector(".wp-glossary-tools[data-labels]");
-    if (!holder) return;
-    var labels = JSON.parse(holder.getAttribute("data-labels"));
-    var content = holder.parentNode;
-    var entries = [];
-    var category = null;
-    Array.prototype.slice.call(content.children).forEach(function (node) {
-      if (node.tagName === "H2" && /^category-/.test(node.id)) { category = node.id.slice(9); return; }
-      if (node.tagName === "H3" && category) {
-        entries.push({ category: category, nodes: [node], heading: node });
-        return;
-      }
-      if (entries.length && node.tagName !== "H2" && entries[entries.length - 1].nodes[0].parentNode === content &&
-          category) entries[entries.length - 1].nodes.push(node);
-    });
-    var zh = /^zh/.test(root.lang || "");
-    entries.forEach(function (e, k) {
-      e.order = k;
-      var box = el("div", { "class": "wp-entry", "data-category": e.category });
-      e.heading.parentNode.insertBefore(box, e.heading);
-      e.nodes.forEach(function (n) { box.appendChild(n); });
-      e.box = box;
-      var py = box.querySelector(".wp-pinyin-name");
-      var en = box.querySelector('.wp-names [lang="en"]');
-      e.pinyin = py ? py.textContent.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^a-z ]/gi, "") : "";
-      e.english = (zh && en ? en.textContent : e.heading.textContent).trim();
-      e.sections = {};
-      box.querySelectorAll(".wp-uses a").forEach(function (a) {
-        var m = /sections\/(\d+)\//.exec(a.getAttribute("href"));
-        e.sections[m ? m[1] : "preamble"] = true;
-      });
-    });
-    var headings = Array.prototype.slice.call(content.querySelectorAll("h2[id^='category-']"));
-    var form = el("div", { "class": "wp-tools", role: "group", "aria-label": labels.sort });
-    function select(name, label, options) {
-      var wrap = el("label", { "class": "wp-tool" });
-      wrap.appendChild(el("span", {}, label));
-      var sel = el("select", { name: name });
-      options.forEach(function (o) { sel.appendChild(el("option", { value: o[0] }, o[1])); });
-      wrap.appendChild(sel);
-      form.appendChild(wrap);
-      return sel;
+  function init() {
+    /* after workplan.js, which adds the translation toggle on DOMContentLoaded too */
+    translationState();
+    addPinyinToggle();
+    if (document.querySelector(".wp-glossary-tools[data-labels]")) {
+      withAids(function (api) { api.glossaryTools(); });
     }
-    var byCategory = select("category", labels.category, [["", labels.all]].concat(labels.categories));
-    var bySection = select("section", labels.section, [["", labels.all]].concat(labels.sections.map(function (s) { return [String(s[0]), s[1]]; })));
-    var order = select("order", labels.sort, labels.orders.filter(function (o) { return o[0] !== "pinyin" || entries.some(function (e) { return e.pinyin; }); }));
-    var status = el("p", { "class": "wp-tools-status", role: "status", "aria-live": "polite" });
-    holder.appendChild(form);
-    holder.appendChild(status);
-    function apply() {
-      var c = byCategory.value, s = bySection.value, o = order.value, shown = 0;
-      var sorted = entries.slice();
-      if (o === "pinyin") sorted.sort(function (a, b) { return a.pinyin.localeCompare(b.pinyin, "en") || a.order - b.order; });
-      else if (o === "english") sorted.sort(function (a, b) { return a.english.localeCompare(b.english, "en", { sensitivity: "base" }) || a.order - b.order; });
-      else sorted.sort(function (a, b) { return a.order - b.order; });
-      if (o === "category") {
-        /* back under their category headings */
-        headings.forEach(function (h) {
-          var after = h;
-          sorted.forEach(function (e) { if (e.category === h.id.slice(9)) { after.insertAdjacentElement("afterend", e.box); after = e.box; } });
-        });
-      } else {
-        var after = holder;
-        sorted.forEach(function (e) { after.insertAdjacentElement("afterend", e.box); after = e.box; });
-      }
-      sorted.forEach(function (e) {
-        var visible = (!c || e.category === c) && (!s || e.sections[s]);
-        e.box.hidden = !visible;
-        if (visible) shown++;
-      });
-      headings.forEach(function (h) {
-        h.hidden = o !== "category" || !entries.some(function (e) { return e.category === h.id.slice(9) && !e.box.hidden; });
-      });
-      status.textContent = labels.shown.replace("{n}", shown);
-    }
-    [byCategory, bySection, order].forEach(function (sel) { sel.addEventListener("change", apply); });
-    apply();
   }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", glossaryTools);
-  else glossaryTools();
-
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", addPinyinToggle);
-  else addPinyinToggle();
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
 })();
