@@ -144,7 +144,11 @@ def test_plan_json_holds_every_edition(site, plan):
     assert set(data["editions"]) == set(CODES)
     hans = data["editions"]["zh-Hans"]
     assert [len(s["items"]) for s in hans["sections"]] == [len(s.items) for s in plan.sections]
-    assert hans["sections"][3]["items"][2] == {"id": "4.3", "anchor": "item-4-3", "text": plan.section(4).items[2].text}
+    assert hans["sections"][3]["items"][2] == {"id": "4.3", "anchor": "item-4-3", "text": plan.section(4).items[2].text,
+                                               "pinyin": "jìn yī bù tuī jìn shěn chá gōng zuò jī zhì chuàng xīn hé mó shì chuàng xīn "
+                                                         "wán shàn zhōng yī yào lǐng yù fā míng zhuān lì shěn chá jī zhì"}
+    assert all("pinyin" in i for s in hans["sections"] for i in s["items"])
+    assert not any("pinyin" in i for code in ("zh-Hant", "en") for s in data["editions"][code]["sections"] for i in s["items"])
     assert soup(site / "zh-Hans" / "index.html").find("a", href="plan.json")
 
 

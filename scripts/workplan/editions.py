@@ -83,6 +83,24 @@ ZH_HANS_UI = {
     "category.law-or-regulation": "法律、法规与政策文件",
     "category.ip-concept": "知识产权概念",
     "category.policy-term": "政策用语",
+    # reading aids (term cards, pinyin)
+    "card_label": "术语卡片",
+    "card_close": "关闭",
+    "card_full": "术语表中的完整条目",
+    "card_count": "文中 {n} 处",
+    "card_count_none": "正文未出现",
+    "pinyin": "拼音",
+    "pinyin_toggle": "拼音",
+    "state_on": "开",
+    "state_off": "关",
+    "tools_category": "类别",
+    "tools_section": "出现的部分",
+    "tools_sort": "排序",
+    "tools_all": "全部",
+    "tools_by_category": "按类别",
+    "tools_by_pinyin": "按拼音",
+    "tools_by_english": "按英文名称",
+    "tools_shown": "显示 {n} 个术语",
 }
 
 ZH_HANT_UI = {
@@ -135,6 +153,24 @@ ZH_HANT_UI = {
     "category.law-or-regulation": "法律、法規與政策文件",
     "category.ip-concept": "知識產權概念",
     "category.policy-term": "政策用語",
+    # reading aids (term cards, pinyin)
+    "card_label": "術語卡片",
+    "card_close": "關閉",
+    "card_full": "術語表中的完整條目",
+    "card_count": "文中 {n} 處",
+    "card_count_none": "正文未出現",
+    "pinyin": "拼音",
+    "pinyin_toggle": "拼音",
+    "state_on": "開",
+    "state_off": "關",
+    "tools_category": "類別",
+    "tools_section": "出現的部分",
+    "tools_sort": "排序",
+    "tools_all": "全部",
+    "tools_by_category": "按類別",
+    "tools_by_pinyin": "按拼音",
+    "tools_by_english": "按英文名稱",
+    "tools_shown": "顯示 {n} 個術語",
 }
 
 EN_UI = {
@@ -176,6 +212,24 @@ EN_UI = {
     "category.law-or-regulation": "Laws, regulations and policy documents",
     "category.ip-concept": "IP concepts",
     "category.policy-term": "Policy terms",
+    # reading aids (term cards, pinyin)
+    "card_label": "Glossary card",
+    "card_close": "Close",
+    "card_full": "Full glossary entry",
+    "card_count": "In {n} places in the plan",
+    "card_count_none": "Not used in the text",
+    "pinyin": "Pinyin",
+    "pinyin_toggle": "Pinyin",
+    "state_on": "on",
+    "state_off": "off",
+    "tools_category": "Category",
+    "tools_section": "Appears in section",
+    "tools_sort": "Sort",
+    "tools_all": "All",
+    "tools_by_category": "By category",
+    "tools_by_pinyin": "By pinyin",
+    "tools_by_english": "By English name",
+    "tools_shown": "{n} terms shown",
 }
 
 EDITIONS: tuple[Edition, ...] = (

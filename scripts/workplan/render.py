@@ -13,12 +13,14 @@ Page layout (a URL contract, see tests/url-manifest.txt):
 from __future__ import annotations
 
 import html
+import json
 import re
 from typing import Callable
 
 from .annotate import Span, map_spans, plain
 from .convert import engine_version
 from .editions import CNIPA_URL, Edition
+from . import pinyin
 from .glossary import CATEGORIES
 from .model import Item, Plan
 from .prepare import Content, Doc, Glossed
@@ -204,11 +206,27 @@ class Renderer:
             out.append(f'{md_escape(self.ts(self.doc.source_line))}\n{{ .wp-source }}\n')
         return "".join(out)
 
+    def glossary_tools(self) -> str:
+        """The place of the glossary's filter and sort controls (built by workplan-reading.js),
+        kept before the first paint; the labels travel with it."""
+        ui = self.ui
+        labels = {
+            "category": ui["tools_category"], "section": ui["tools_section"], "sort": ui["tools_sort"],
+            "all": ui["tools_all"], "shown": ui["tools_shown"],
+            "orders": [["category", ui["tools_by_category"]], ["pinyin", ui["tools_by_pinyin"]],
+                       ["english", ui["tools_by_english"]]],
+            "categories": [[c, ui["category." + c]] for c in CATEGORIES
+                           if any(g.term.category == c for g in self.glossed)],
+            "sections": [[s.number, self.section_title(s.number)] for s in self.plan.sections],
+        }
+        return f'<div class="wp-glossary-tools" data-labels="{attr_escape(json.dumps(labels, ensure_ascii=False))}"></div>\n\n'
+
     def glossary(self) -> str:
         ui = self.ui
         title = ui["glossary"]
         out = [front_matter(f"{title} · {self.ts(self.doc.title)}", shorten(ui["glossary_intro"])),
                f"# {title} {{ #title }}\n\n", self.disclaimer(), f"{ui['glossary_intro']}\n\n"]
+        out.append(self.glossary_tools())
         for category in CATEGORIES:
             entries = [g for g in self.glossed if g.term.category == category]
             if not entries:
@@ -221,6 +239,7 @@ class Renderer:
                 out.append(f"### {md_escape(self.ts(g.name))} {{ #{g.term.id} }}\n\n")
                 other_lang = "en" if self.e.chinese else "zh-Hans"
                 facts = [f'<span lang="{other_lang}">{md_escape(self.alt_ts(n))}</span>' for n in g.other_names]
+                facts.append(f'<span lang="zh-Latn-pinyin" class="wp-pinyin-name">{md_escape(pinyin.words(g.term.names["zh-Hans"]))}</span>')
                 if g.term.abbr:
                     facts.append(f"{ui['abbr']}{ui['colon']}{md_escape(g.term.abbr)}")
                 out.append(f'{" · ".join(facts)}\n{{ .wp-names }}\n\n')

@@ -6,6 +6,7 @@ import io
 import json
 
 from .. import annotate as ann
+from .. import pinyin
 from ..prepare import Content
 
 # The data files hold the text before typography; the pages typeset it at render time.
@@ -18,6 +19,7 @@ CSV_UNTYPESET_COLUMN = "untypeset (text before typography)"
 
 def plan_json(content: Content) -> str:
     plan = content.plan
+    original_code = content.original.code  # the simplified original: its items carry their pinyin
     editions = {}
     for code, doc in content.docs.items():
         editions[code] = {
@@ -31,6 +33,7 @@ def plan_json(content: Content) -> str:
                     **({"summary": doc.summaries[s.number]} if doc.summaries and s.number in doc.summaries else {}),
                     "items": [
                         {"id": i.id, "anchor": i.anchor, "text": ann.plain(doc.items[i.id]),
+                         **({"pinyin": pinyin.reading(ann.plain(doc.items[i.id]))} if code == original_code else {}),
                          **({"untranslated": True} if i.id in doc.untranslated else {})}
                         for i in s.items
                     ],
@@ -62,6 +65,7 @@ def glossary_rows(content: Content) -> list[dict]:
             "zh-Hans": term.names["zh-Hans"],
             "zh-Hant": hant[term.id].name if term.id in hant else "",
             "en": term.names["en"],
+            "pinyin": pinyin.words(term.names["zh-Hans"]),
             "abbr": term.abbr,
             "definition_en": term.definition["en"],
             "definition_zh-Hans": term.definition["zh-Hans"],

@@ -26,7 +26,7 @@ def edition_config(edition: Edition, renderer: Renderer, editions: tuple[Edition
         "plugins": {"search": {"lang": edition.search_lang}},
         "extra": {"edition": edition.code, "alternate": alternates(editions), "site_root": site_url(),
                   "og_locale": edition.og_locale,
-                  "ui": {k: edition.ui[k] for k in ("copy", "copied", "alt_toggle", "alt_lang")}},
+                  "ui": {k: edition.ui[k] for k in ("copy", "copied", "alt_toggle", "alt_lang", "pinyin_toggle", "state_on", "state_off")}},
         "nav": renderer.nav(),
     }
 
