@@ -13,7 +13,6 @@ Page layout (a URL contract, see tests/url-manifest.txt):
 from __future__ import annotations
 
 import html
-import json
 import re
 from dataclasses import dataclass
 from typing import Callable
@@ -135,6 +134,11 @@ class Renderer:
     def cite(self, item_id: str) -> str:
         return f"{self.doc.citation} §{item_id}"
 
+    def shows_alt(self, item: Item) -> bool:
+        """Whether the item's page shows its other-language text beside it."""
+        return (self.alt is not None and item.id in self.alt.items and item.id not in self.alt.untranslated
+                and item.id not in self.doc.untranslated)
+
     def item_block(self, item: Item, glossary_href: str, ref_href: str = "") -> str:
         anchor = item.anchor
         untranslated = item.id in self.doc.untranslated
@@ -149,7 +153,7 @@ class Renderer:
         ref = f'[§{item.id}]({ref_href}#{anchor} "{attr_escape(self.cite(item.id))}"){{ .wp-ref }}'
         slot = '<span class="wp-copy-slot"></span>'  # workplan.js puts the copy button here
         lines.append(f"{ref}{slot} {mark}{self.text(self.doc.items[item.id], glossary_href)}")
-        if self.alt is not None and item.id in self.alt.items and item.id not in self.alt.untranslated and not untranslated:
+        if self.shows_alt(item):
             alt_text = md_escape(self.alt_ts(plain(self.alt.items[item.id])))
             lines += ["", alt_text, f'{{ .wp-alt lang="{self.alt.lang}" }}']
         lines += ["", "</div>", ""]
@@ -264,25 +268,35 @@ class Renderer:
     def search_index(self) -> str:
         """The edition's search documents: each item, each section, the preamble, each glossary term.
 
-        Plain text in the edition's own language and typography; `location` is the URL (with the
-        item's anchor) relative to the edition, as Material's search UI expects."""
+        `t` title and `x` text in the edition's own language and typography, `a` the other-language
+        text the same page shows; `l` the URL (with the item's anchor) relative to the edition, as
+        Material's search UI expects.  Folding and pinyin: workplan.search_index."""
+        from . import search_index
+
         docs = []
+        summaries = (self.english.summaries or {}) if self.english else {}
         if self.doc.preamble:
-            docs.append({"location": "", "title": self.ts(self.doc.title), "text": ""})
+            docs.append({"l": "", "t": self.ts(self.doc.title)})
             text = " ".join(self.ts(plain(p)) for p in self.doc.preamble)
-            docs.append({"location": "#preamble", "title": self.ui["preamble"], "text": text})
+            docs.append({"l": "#preamble", "t": self.ui["preamble"], "x": text})
         for section in self.plan.sections:
             page = f"sections/{section.number}/"
-            docs.append({"location": page, "title": self.section_title(section.number), "text": ""})
+            doc = {"l": page, "t": self.section_title(section.number)}
+            if summaries.get(section.number):
+                doc["a" if self.e.chinese else "x"] = summaries[section.number]
+            docs.append(doc)
             for item in section.items:
-                text = self.ts(plain(self.doc.items[item.id]))
-                docs.append({"location": f"{page}#{item.anchor}", "title": f"§{item.id}", "text": text})
+                doc = {"l": f"{page}#{item.anchor}", "t": f"§{item.id}", "x": self.ts(plain(self.doc.items[item.id]))}
+                if self.shows_alt(item):
+                    doc["a"] = self.alt_ts(plain(self.alt.items[item.id]))
+                docs.append(doc)
         if self.glossed:
-            docs.append({"location": "glossary/", "title": self.ui["glossary"], "text": ""})
+            docs.append({"l": "glossary/", "t": self.ui["glossary"]})
             for g in self.glossed:
                 names = " · ".join([g.name, *g.other_names] + ([g.term.abbr] if g.term.abbr else []))
-                docs.append({"location": f"glossary/#{g.term.id}", "title": names, "text": g.definition})
-        return json.dumps({"docs": docs}, ensure_ascii=False, separators=(",", ":")) + "\n"
+                # all its names (every language); the other-language definition is left out (size)
+                docs.append({"l": f"glossary/#{g.term.id}", "t": names, "x": g.definition})
+        return search_index.encode(docs, chinese=self.e.chinese)
 
     def nav(self) -> list:
         """The edition's navigation, in reading order (MkDocs would sort 10 before 2)."""

@@ -1,0 +1,111 @@
+"""search_index: an edition's search documents -> search/workplan-index.json (pure; no I/O).
+
+The browser side is overrides/assets/javascripts/workplan-search-core.js; what it needs and
+cannot compute itself is made here, at build time, from maintained data:
+
+- ``fold``: a character table that folds every script form to one (simplified) form, so a
+  query in simplified, traditional or a mix finds the same text.  Made with OpenCC's own
+  conversions (t2s, tw2s, hk2s one way; s2t, s2tw, s2hk for the forms a reader may type),
+  restricted to the characters of this index: never a hand-made table.  One character maps
+  to one character, so positions (and the highlight) survive folding.
+- ``py`` and each field's ``p``: pinyin readings of the Chinese text, from the project's one
+  source of pinyin (``workplan.pinyin.syllables``: pypinyin's phrase data plus the reviewed
+  corrections), read on the folded text, tone marks removed, ü written u.  ``py`` holds each
+  character's most frequent reading in this index ("知zhi识shi…"); a field's ``p`` lists only
+  the positions whose reading differs ([offset, syllable], …), so polyphones keep their
+  reading in context at a fraction of the size.
+
+Documents: ``l`` location (relative to the edition, with the item's anchor), ``t`` title and
+``x`` text in the edition's own language, ``a`` the other-language text that the same page
+shows (the English annotation on Chinese pages, the Chinese original on English pages).
+"""
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections import Counter
+from functools import lru_cache
+
+FIELDS = ("t", "x", "a")
+# OpenCC configs: to the folded (simplified) form, and to the forms a reader may type.
+TO_FOLDED = ("t2s.json", "tw2s.json", "hk2s.json")
+TO_VARIANTS = ("s2t.json", "s2tw.json", "s2hk.json")
+
+
+def is_han(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+
+
+@lru_cache(maxsize=None)
+def _opencc(config: str):
+    import opencc
+
+    return opencc.OpenCC(config)
+
+
+def fold_table(chars: set[str]) -> dict[str, str]:
+    """Every script form of `chars` -> its folded (simplified) form, one character each."""
+    table: dict[str, str] = {}
+
+    def single(config: str, ch: str) -> str:
+        out = _opencc(config).convert(ch)
+        return out if len(out) == 1 else ch
+
+    folded = set()
+    for ch in sorted(c for c in chars if is_han(c)):
+        target = ch
+        for config in TO_FOLDED:
+            converted = single(config, target)
+            if converted != target:
+                target = converted
+        if target != ch:
+            table[ch] = target
+        folded.add(target)
+    for target in sorted(folded):
+        for config in TO_VARIANTS:
+            variant = single(config, target)
+            if variant != target and variant not in table:
+                table[variant] = target
+    return table
+
+
+def bare(syllable: str) -> str:
+    """A tone-marked syllable -> lower-case letters without tone marks, ü as u."""
+    decomposed = unicodedata.normalize("NFD", syllable.lower())
+    return "".join(c for c in decomposed if "a" <= c <= "z")
+
+
+def readings(text: str) -> list[str | None]:
+    from .pinyin import syllables
+
+    return [bare(s) if s else None for s in syllables(text)]
+
+
+def encode(docs: list[dict[str, str]], chinese: bool) -> str:
+    """The index as JSON text: the documents, the fold table and (Chinese editions) pinyin."""
+    chars = {ch for doc in docs for f in FIELDS for ch in doc.get(f, "")}
+    table = fold_table(chars)
+    fold = str.maketrans(table)
+    out_docs = [dict(doc) for doc in docs]
+    index: dict = {"v": 2, "fold": "".join(k + v for k, v in sorted(table.items()))}
+    if chinese:
+        per_field: list[tuple[dict, str, str, list[str | None]]] = []
+        counts: dict[str, Counter] = {}
+        for doc in out_docs:
+            for field in ("t", "x"):
+                text = doc.get(field, "").translate(fold)
+                if not any(is_han(ch) for ch in text):
+                    continue
+                reads = readings(text)
+                per_field.append((doc, field, text, reads))
+                for ch, r in zip(text, reads):
+                    if r:
+                        counts.setdefault(ch, Counter())[r] += 1
+        default = {ch: c.most_common(1)[0][0] for ch, c in sorted(counts.items())}
+        index["py"] = "".join(ch + r for ch, r in default.items())
+        for doc, field, text, reads in per_field:
+            odd = [[i, r] for i, (ch, r) in enumerate(zip(text, reads)) if r and r != default[ch]]
+            if odd:
+                doc.setdefault("p", {})[field] = odd
+    index["docs"] = out_docs
+    return json.dumps(index, ensure_ascii=False, separators=(",", ":")) + "\n"
