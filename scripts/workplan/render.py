@@ -14,47 +14,20 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
 from typing import Callable
 
 from .annotate import Span, map_spans, plain
 from .editions import CNIPA_URL, Edition
-from .glossary import CATEGORIES, CATEGORY_NAMES, Term
+from .glossary import CATEGORIES
 from .model import Item, Plan
+from .prepare import Content, Doc, Glossed
+from .typography import typesetter
 
 # Where workplan.js puts the translation toggle; its height is reserved before the first paint,
 # so adding the button moves nothing (no layout shift).
 TOOLBAR = '<div class="wp-toolbar"></div>\n\n'
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|])")
 LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+(?=[.)]))")
-
-
-@dataclass(frozen=True)
-class Doc:
-    """The plan's text in one language, annotated, ready to render."""
-
-    lang: str
-    title: str
-    citation: str  # short title used in citations: "{citation} §4.3"
-    preamble: tuple[tuple[Span, ...], ...]
-    headings: dict[int, str]
-    items: dict[str, tuple[Span, ...]]
-    source_line: str | None
-    overview: str = ""
-    summaries: dict[int, str] | None = None
-    untranslated: frozenset[str] = frozenset()  # item ids shown in Chinese for want of a translation
-
-
-@dataclass(frozen=True)
-class Glossed:
-    """A glossary term as one edition shows it."""
-
-    term: Term
-    name: str  # in the edition's language
-    other_names: tuple[str, ...]  # the names in the other languages
-    definition: str
-    other_definition: str
-    uses: tuple[str, ...]  # ids of the items (or "preamble") that link to it in this edition
 
 
 def md_escape(text: str) -> str:
@@ -232,12 +205,11 @@ class Renderer:
         title = ui["glossary"]
         out = [front_matter(f"{title} · {self.ts(self.doc.title)}", shorten(ui["glossary_intro"])),
                f"# {title} {{ #title }}\n\n", f"{ui['glossary_intro']}\n\n"]
-        names = CATEGORY_NAMES[self.e.code]
         for category in CATEGORIES:
             entries = [g for g in self.glossed if g.term.category == category]
             if not entries:
                 continue
-            heading = names[category]
+            heading = ui[f"category.{category}"]
             out.append(f"## {md_escape(heading)} {{ #category-{category} }}\n\n")
             for g in entries:
                 out.append(f"### {md_escape(g.name)} {{ #{g.term.id} }}\n\n")
@@ -265,39 +237,6 @@ class Renderer:
                     out.append(f'{ui["appears_nowhere"]}\n{{ .wp-uses }}\n\n')
         return "".join(out)
 
-    def search_index(self) -> str:
-        """The edition's search documents: each item, each section, the preamble, each glossary term.
-
-        `t` title and `x` text in the edition's own language and typography, `a` the other-language
-        text the same page shows; `l` the URL (with the item's anchor) relative to the edition, as
-        Material's search UI expects.  Folding and pinyin: workplan.search_index."""
-        from . import search_index
-
-        docs = []
-        summaries = (self.english.summaries or {}) if self.english else {}
-        if self.doc.preamble:
-            docs.append({"l": "", "t": self.ts(self.doc.title)})
-            text = " ".join(self.ts(plain(p)) for p in self.doc.preamble)
-            docs.append({"l": "#preamble", "t": self.ui["preamble"], "x": text})
-        for section in self.plan.sections:
-            page = f"sections/{section.number}/"
-            doc = {"l": page, "t": self.section_title(section.number)}
-            if summaries.get(section.number):
-                doc["a" if self.e.chinese else "x"] = summaries[section.number]
-            docs.append(doc)
-            for item in section.items:
-                doc = {"l": f"{page}#{item.anchor}", "t": f"§{item.id}", "x": self.ts(plain(self.doc.items[item.id]))}
-                if self.shows_alt(item):
-                    doc["a"] = self.alt_ts(plain(self.alt.items[item.id]))
-                docs.append(doc)
-        if self.glossed:
-            docs.append({"l": "glossary/", "t": self.ui["glossary"]})
-            for g in self.glossed:
-                names = " · ".join([g.name, *g.other_names] + ([g.term.abbr] if g.term.abbr else []))
-                # all its names (every language); the other-language definition is left out (size)
-                docs.append({"l": f"glossary/#{g.term.id}", "t": names, "x": g.definition})
-        return search_index.encode(docs, chinese=self.e.chinese)
-
     def nav(self) -> list:
         """The edition's navigation, in reading order (MkDocs would sort 10 before 2)."""
         ui = self.ui
@@ -308,6 +247,11 @@ class Renderer:
         items.append({ui["full_text"]: "full.md"})
         return items
 
+    def page_paths(self) -> list[str]:
+        """The Markdown files of the edition, in the order pages() writes them."""
+        paths = ["index.md", "full.md"] + [f"sections/{s.number}.md" for s in self.plan.sections]
+        return paths + (["glossary.md"] if self.glossed else [])
+
     def pages(self) -> dict[str, str]:
         pages = {"index.md": self.index(), "full.md": self.full()}
         for section in self.plan.sections:
@@ -315,3 +259,17 @@ class Renderer:
         if self.glossed:
             pages["glossary.md"] = self.glossary()
         return pages
+
+
+def renderer_for(content: Content, edition: Edition) -> Renderer:
+    """The Renderer of one edition: its text beside the other language's (English on the
+    Chinese pages, the original on the English ones)."""
+    english = content.english
+    source = content.docs[content.original.code]
+    if edition.chinese:
+        alt, alt_ts = english, typesetter("en")
+    else:
+        alt, alt_ts = source, typesetter(content.original.typography)
+    return Renderer(edition, content.plan, content.docs[edition.code], alt, english,
+                    content.glossed[edition.code] if content.glossary else [],
+                    typesetter(edition.typography), alt_ts)

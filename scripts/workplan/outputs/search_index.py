@@ -1,4 +1,5 @@
-"""search_index: an edition's search documents -> search/workplan-index.json (pure; no I/O).
+"""search/workplan-index.json per edition: one document per item, section, the preamble and each
+glossary term, so a result lands on the item itself (docs/ stage).
 
 The browser side is overrides/assets/javascripts/workplan-search-core.js; what it needs and
 cannot compute itself is made here, at build time, from maintained data:
@@ -25,6 +26,10 @@ import json
 import unicodedata
 from collections import Counter
 from functools import lru_cache
+
+from ..annotate import plain
+from ..prepare import Content
+from ..render import Renderer, renderer_for
 
 FIELDS = ("t", "x", "a")
 # OpenCC configs: to the folded (simplified) form, and to the forms a reader may type.
@@ -76,7 +81,7 @@ def bare(syllable: str) -> str:
 
 
 def readings(text: str) -> list[str | None]:
-    from .pinyin import syllables
+    from ..pinyin import syllables
 
     return [bare(s) if s else None for s in syllables(text)]
 
@@ -109,3 +114,43 @@ def encode(docs: list[dict[str, str]], chinese: bool) -> str:
                 doc.setdefault("p", {})[field] = odd
     index["docs"] = out_docs
     return json.dumps(index, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def edition_docs(r: Renderer) -> list[dict[str, str]]:
+    """The edition's search documents: each item, each section, the preamble, each glossary term.
+
+    `t` title and `x` text in the edition's own language and typography, `a` the other-language
+    text the same page shows; `l` the URL (with the item's anchor) relative to the edition, as
+    Material's search UI expects."""
+    docs: list[dict[str, str]] = []
+    summaries = (r.english.summaries or {}) if r.english else {}
+    if r.doc.preamble:
+        docs.append({"l": "", "t": r.ts(r.doc.title)})
+        text = " ".join(r.ts(plain(p)) for p in r.doc.preamble)
+        docs.append({"l": "#preamble", "t": r.ui["preamble"], "x": text})
+    for section in r.plan.sections:
+        page = f"sections/{section.number}/"
+        doc = {"l": page, "t": r.section_title(section.number)}
+        if summaries.get(section.number):  # the section page shows the English summary
+            doc["a" if r.e.chinese else "x"] = summaries[section.number]
+        docs.append(doc)
+        for item in section.items:
+            doc = {"l": f"{page}#{item.anchor}", "t": f"§{item.id}", "x": r.ts(plain(r.doc.items[item.id]))}
+            if r.shows_alt(item):
+                doc["a"] = r.alt_ts(plain(r.alt.items[item.id]))
+            docs.append(doc)
+    if r.glossed:
+        docs.append({"l": "glossary/", "t": r.ui["glossary"]})
+        for g in r.glossed:
+            # all its names (every language); the other-language definition is left out (size)
+            names = " · ".join([g.name, *g.other_names] + ([g.term.abbr] if g.term.abbr else []))
+            docs.append({"l": f"glossary/#{g.term.id}", "t": names, "x": g.definition})
+    return docs
+
+
+def edition_index(r: Renderer) -> str:
+    return encode(edition_docs(r), chinese=r.e.chinese)
+
+
+def render(content: Content) -> dict[str, str]:
+    return {f"{e.code}/search/workplan-index.json": edition_index(renderer_for(content, e)) for e in content.editions}
