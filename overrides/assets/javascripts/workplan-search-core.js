@@ -15,7 +15,8 @@
      Han        as a substring, after folding every script form to one (OpenCC's table in the
                 index): simplified, traditional or mixed finds the same text.
      Latin      exact: a word that starts with it (1-2 letters: the whole word);
-                stemmed: a word with the same Porter2 stem after British/American folding;
+                spelling: the same after British/American folding (behaviour: behavior);
+                stemmed: a word with the same Porter2 stem after that folding;
                 fuzzy (5+ letters): one edit away, Damerau (a swap of neighbours is one edit);
                 pinyin (Chinese editions): the syllables of 2+ characters in a row, tone marks
                 optional, ü as u or v; or the initials of 3+ characters in a row; fuzzy
@@ -31,8 +32,8 @@
 
   /* Kinds of match, best first; a hit in the other language (the page's annotation or
      original) ranks below every hit in the edition's own language. */
-  var KIND = { exact: 0, stemmed: 1, pinyin: 2, initials: 3, fuzzy: 4 };
-  var OTHER = 5;  /* tier = KIND + (field in the other language ? OTHER : 0) */
+  var KIND = { exact: 0, spelling: 1, stemmed: 2, pinyin: 3, initials: 4, fuzzy: 5 };
+  var OTHER = 6;  /* tier = KIND + (field in the other language ? OTHER : 0) */
   var RANK = KIND;
 
   var HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
@@ -239,7 +240,8 @@
         if (part.length <= 2 ? word === part : word.startsWith(part)) kind = KIND.exact;
         else if (own) {
           var w = info(word);
-          if (w.stem === own.stem || w.spelled === own.spelled) kind = KIND.stemmed;
+          if (w.spelled === own.spelled || w.spelled.startsWith(own.spelled)) kind = KIND.spelling;
+          else if (w.stem === own.stem) kind = KIND.stemmed;
           else if (part.length >= 5 && word.length >= 4 &&
                    (oneEdit(part, word) || oneEdit(own.spelled, w.spelled) ||
                     (own.stem.length >= 4 && oneEdit(own.stem, w.stem)))) kind = KIND.fuzzy;
@@ -312,43 +314,66 @@
     return path + "?h=" + encodeURIComponent(words.join(" ")) + anchor;
   }
 
+  /* One way of reading the query: its parts, each with its matcher (null for Han). */
+  function reading(ps, raws) {
+    return { parts: ps, matchers: ps.map(function (p, i) { return HAN.test(p) ? null : latinMatcher(p, raws[i]); }) };
+  }
+
   function search(query) {
     var ps = parts(query);
     if (!ps.length) return { items: [] };
     var rawTerms = query.split(/\s+/).filter(Boolean);
-    var matchers = ps.map(function (p) {
-      if (HAN.test(p)) return null;
-      var raw = rawTerms.find(function (t) { return normaliseText(t).indexOf(p) >= 0; }) || p;
-      return latinMatcher(p, raw);
+    var raws = ps.map(function (p) {
+      return rawTerms.find(function (t) { return normaliseText(t).indexOf(p) >= 0; }) || p;
     });
+    var readingsOfQuery = [reading(ps, raws)];
+    /* Pinyin typed with spaces between syllables (lan tian): also the parts joined as one. */
+    if (ps.length > 1 && readings.size && ps.every(function (p) { return /^[a-z]+$/.test(p); })) {
+      var joined = ps.join("");
+      readingsOfQuery.push(reading([joined], [raws.join("")]));
+    }
     var results = [];
     docs.forEach(function (doc) {
-      var tiers = [], score = 0, ranges = { t: [], x: [], a: [] };
-      for (var i = 0; i < ps.length; i++) {
-        var best = null, found = [];
-        for (var k = 0; k < doc.fields.length; k++) {
-          var f = doc.fields[k], m = matchPart(ps[i], matchers[i], f);
-          if (!m) continue;
-          if (best === null || m.tier < best) { best = m.tier; found = []; }
-          if (m.tier === best) found.push([f, m.hits]);
-        }
-        if (best === null) return;
-        tiers.push(best);
-        found.forEach(function (fh) {
-          score += (fh[0].name === "t" ? 10 : 1) * fh[1].length;
-          ranges[fh[0].name] = ranges[fh[0].name].concat(fh[1]);
-        });
-      }
-      results.push({ doc: doc, worst: Math.max.apply(null, tiers), sum: tiers.reduce(function (a, b) { return a + b; }, 0),
-                     score: score, ranges: ranges });
+      var best = null;
+      readingsOfQuery.forEach(function (r) {
+        var found = matchDoc(doc, r.parts, r.matchers);
+        if (found && (!best || better(found, best) < 0)) best = found;
+      });
+      if (best) results.push(best);
     });
+    return rank(results);
+  }
+
+  function better(a, b) { return a.worst - b.worst || a.sum - b.sum || b.score - a.score; }
+
+  function matchDoc(doc, ps, matchers) {
+    var tiers = [], score = 0, ranges = { t: [], x: [], a: [] };
+    for (var i = 0; i < ps.length; i++) {
+      var best = null, found = [];
+      for (var k = 0; k < doc.fields.length; k++) {
+        var f = doc.fields[k], m = matchPart(ps[i], matchers[i], f);
+        if (!m) continue;
+        if (best === null || m.tier < best) { best = m.tier; found = []; }
+        if (m.tier === best) found.push([f, m.hits]);
+      }
+      if (best === null) return null;
+      tiers.push(best);
+      found.forEach(function (fh) {
+        score += (fh[0].name === "t" ? 10 : 1) * fh[1].length;
+        ranges[fh[0].name] = ranges[fh[0].name].concat(fh[1]);
+      });
+    }
+    return { doc: doc, worst: Math.max.apply(null, tiers), sum: tiers.reduce(function (a, b) { return a + b; }, 0),
+             score: score, ranges: ranges };
+  }
+
+  function rank(results) {
     var pages = new Map();
     results.forEach(function (r) {
       var group = pages.get(r.doc.page) || [];
       group.push(r);
       pages.set(r.doc.page, group);
     });
-    function better(a, b) { return a.worst - b.worst || a.sum - b.sum || b.score - a.score; }
     var groups = Array.from(pages.entries()).map(function (entry) {
       var page = entry[0], group = entry[1].sort(better);
       var lead = group[0];

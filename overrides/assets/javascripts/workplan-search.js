@@ -11,13 +11,14 @@
    WORKPLAN_SEARCH_INDEX (e.g. from a script file) is used instead of fetching. */
 "use strict";
 
-importScripts("vendor/porter2.js", "workplan-search-core.js");
-
 var INDEX_URL = new URL("../../search/workplan-index.json", self.location.href).href;
 var loading = null;
 
 function load() {
   if (!loading) {
+    /* Loaded with the index, when the reader starts to search: the first load of a page
+       fetches only this small file (Material starts the worker at page load). */
+    importScripts("vendor/porter2.js", "workplan-search-core.js");
     loading = (self.WORKPLAN_SEARCH_INDEX ? Promise.resolve(self.WORKPLAN_SEARCH_INDEX) :
       fetch(INDEX_URL, { credentials: "same-origin" }).then(function (response) {
         if (!response.ok) throw new Error(INDEX_URL + ": " + response.status);

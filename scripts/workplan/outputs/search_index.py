@@ -48,30 +48,45 @@ def _opencc(config: str):
     return opencc.OpenCC(config)
 
 
-def fold_table(chars: set[str]) -> dict[str, str]:
-    """Every script form of `chars` -> its folded (simplified) form, one character each."""
+def _convert_each(config: str, chars: list[str]) -> dict[str, str]:
+    """Each character converted on its own (one per line: no phrase spans two), one to one."""
+    lines = _opencc(config).convert("\n".join(chars)).split("\n")
+    assert len(lines) == len(chars), config
+    return {c: out for c, out in zip(chars, lines) if len(out) == 1 and out != c}
+
+
+@lru_cache(maxsize=1)
+def _all_folds() -> dict[str, str]:
+    """Every CJK character that OpenCC converts to another form -> its folded form."""
+    chars = [chr(c) for c in range(0x3400, 0xA000)] + [chr(c) for c in range(0xF900, 0xFB00)]
     table: dict[str, str] = {}
+    for config in TO_FOLDED:
+        for c, out in _convert_each(config, chars).items():
+            table.setdefault(c, out)
+    # chains (a Taiwan or Hong Kong variant -> traditional -> simplified) end at one form
+    return {c: _follow(table, c) for c in table if _follow(table, c) != c}
 
-    def single(config: str, ch: str) -> str:
-        out = _opencc(config).convert(ch)
-        return out if len(out) == 1 else ch
 
-    folded = set()
-    for ch in sorted(c for c in chars if is_han(c)):
-        target = ch
-        for config in TO_FOLDED:
-            converted = single(config, target)
-            if converted != target:
-                target = converted
-        if target != ch:
-            table[ch] = target
-        folded.add(target)
-    for target in sorted(folded):
-        for config in TO_VARIANTS:
-            variant = single(config, target)
-            if variant != target and variant not in table:
+def _follow(table: dict[str, str], c: str) -> str:
+    seen = {c}
+    while c in table and table[c] not in seen:
+        c = table[c]
+        seen.add(c)
+    return c
+
+
+def fold_table(chars: set[str]) -> dict[str, str]:
+    """Every script form of the characters in `chars` -> its folded (simplified) form, one
+    character each: all the characters OpenCC folds to a form that occurs in this index, and the
+    forms OpenCC gives for them (s2t, s2tw, s2hk)."""
+    folds = _all_folds()
+    targets = {folds.get(c, c) for c in chars if is_han(c)}
+    table = {c: t for c, t in folds.items() if t in targets}
+    for config in TO_VARIANTS:
+        for target, variant in _convert_each(config, sorted(targets)).items():
+            if variant not in table and folds.get(variant, target) == target:
                 table[variant] = target
-    return table
+    return dict(sorted(table.items()))
 
 
 def bare(syllable: str) -> str:
@@ -86,32 +101,32 @@ def readings(text: str) -> list[str | None]:
     return [bare(s) if s else None for s in syllables(text)]
 
 
-def encode(docs: list[dict[str, str]], chinese: bool) -> str:
-    """The index as JSON text: the documents, the fold table and (Chinese editions) pinyin."""
+def encode(docs: list[dict[str, str]]) -> str:
+    """The index as JSON text: the documents, the fold table and the pinyin of any Chinese text
+    (the edition's own on the Chinese editions, the original beside the English)."""
     chars = {ch for doc in docs for f in FIELDS for ch in doc.get(f, "")}
     table = fold_table(chars)
     fold = str.maketrans(table)
     out_docs = [dict(doc) for doc in docs]
     index: dict = {"v": 2, "fold": "".join(k + v for k, v in sorted(table.items()))}
-    if chinese:
-        per_field: list[tuple[dict, str, str, list[str | None]]] = []
-        counts: dict[str, Counter] = {}
-        for doc in out_docs:
-            for field in ("t", "x"):
-                text = doc.get(field, "").translate(fold)
-                if not any(is_han(ch) for ch in text):
-                    continue
-                reads = readings(text)
-                per_field.append((doc, field, text, reads))
-                for ch, r in zip(text, reads):
-                    if r:
-                        counts.setdefault(ch, Counter())[r] += 1
-        default = {ch: c.most_common(1)[0][0] for ch, c in sorted(counts.items())}
-        index["py"] = "".join(ch + r for ch, r in default.items())
-        for doc, field, text, reads in per_field:
-            odd = [[i, r] for i, (ch, r) in enumerate(zip(text, reads)) if r and r != default[ch]]
-            if odd:
-                doc.setdefault("p", {})[field] = odd
+    per_field: list[tuple[dict, str, str, list[str | None]]] = []
+    counts: dict[str, Counter] = {}
+    for doc in out_docs:
+        for field in FIELDS:
+            text = doc.get(field, "").translate(fold)
+            if not any(is_han(ch) for ch in text):
+                continue
+            reads = readings(text)
+            per_field.append((doc, field, text, reads))
+            for ch, r in zip(text, reads):
+                if r:
+                    counts.setdefault(ch, Counter())[r] += 1
+    default = {ch: c.most_common(1)[0][0] for ch, c in sorted(counts.items())}
+    index["py"] = "".join(ch + r for ch, r in default.items())
+    for doc, field, text, reads in per_field:
+        odd = [[i, r] for i, (ch, r) in enumerate(zip(text, reads)) if r and r != default[ch]]
+        if odd:
+            doc.setdefault("p", {})[field] = odd
     index["docs"] = out_docs
     return json.dumps(index, ensure_ascii=False, separators=(",", ":")) + "\n"
 
@@ -149,7 +164,7 @@ def edition_docs(r: Renderer) -> list[dict[str, str]]:
 
 
 def edition_index(r: Renderer) -> str:
-    return encode(edition_docs(r), chinese=r.e.chinese)
+    return encode(edition_docs(r))
 
 
 def render(content: Content) -> dict[str, str]:
