@@ -41,6 +41,7 @@
   var readings = new Map();
   var docs = [];
   var vocabulary = new Map();  /* Latin word -> { spelled, stem } */
+  var otherLang = "";  /* the language of the documents' `a` field */
 
   /* One character in, one character out, so that positions in the normalised text are
      positions in the shown text: NFKC (full-width letters), lower case, no diacritics,
@@ -203,6 +204,7 @@
     var re = /([^a-z])([a-z]+)/g, m;
     while ((m = re.exec(index.py || "")) !== null) readings.set(m[1], m[2]);
     vocabulary = new Map();
+    otherLang = index.alt || "";
     docs = index.docs.map(function (doc) {
       var p = doc.p || {};
       var fields = [field("t", doc.t, true, p.t), field("x", doc.x, true, p.x)];
@@ -405,7 +407,7 @@
     });
     var text = "";
     if (r.ranges.x.length || !r.ranges.a.length) text = byName.x.raw ? snippet(byName.x.raw, r.ranges.x, 40) : "";
-    else text = snippet(byName.a.raw, r.ranges.a, 40);
+    else text = '<span class="wp-other" lang="' + escapeHtml(otherLang) + '">' + snippet(byName.a.raw, r.ranges.a, 40) + "</span>";
     return {
       location: withHighlight(r.doc.location, words),
       title: mark(byName.t.raw, r.ranges.t),

@@ -101,14 +101,14 @@ def readings(text: str) -> list[str | None]:
     return [bare(s) if s else None for s in syllables(text)]
 
 
-def encode(docs: list[dict[str, str]]) -> str:
+def encode(docs: list[dict[str, str]], alt_lang: str = "") -> str:
     """The index as JSON text: the documents, the fold table and the pinyin of any Chinese text
     (the edition's own on the Chinese editions, the original beside the English)."""
     chars = {ch for doc in docs for f in FIELDS for ch in doc.get(f, "")}
     table = fold_table(chars)
     fold = str.maketrans(table)
     out_docs = [dict(doc) for doc in docs]
-    index: dict = {"v": 2, "fold": "".join(k + v for k, v in sorted(table.items()))}
+    index: dict = {"v": 2, "alt": alt_lang, "fold": "".join(k + v for k, v in sorted(table.items()))}
     per_field: list[tuple[dict, str, str, list[str | None]]] = []
     counts: dict[str, Counter] = {}
     for doc in out_docs:
@@ -164,7 +164,7 @@ def edition_docs(r: Renderer) -> list[dict[str, str]]:
 
 
 def edition_index(r: Renderer) -> str:
-    return encode(edition_docs(r))
+    return encode(edition_docs(r), r.alt.lang if r.alt is not None else "")
 
 
 def render(content: Content) -> dict[str, str]:
