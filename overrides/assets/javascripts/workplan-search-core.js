@@ -99,7 +99,7 @@
     var known = vocabulary.get(word);
     if (!known) {
       var spelled = spelling(word);
-      known = { spelled: spelled, stem: porter2(spelled) };
+      known = { spelled: spelled, stem: porter2(spelled), postings: [] };
       vocabulary.set(word, known);
     }
     return known;
@@ -126,18 +126,17 @@
   }
 
   /* A field's readings as one string: syllables joined, "|" where a character has none;
-     `at[k]` is the character whose syllable starts at offset k (-1 inside a syllable), and the
+     `at[k]` is the character whose syllable (or "|") starts at offset k (-1 inside a syllable), and the
      initials string has one letter (or "|") per character. */
   function pinyinField(sy) {
-    var cat = "", at = [], ends = [], initials = "";
+    var cat = "", at = [], initials = "";
     sy.forEach(function (s, i) {
-      if (!s) { cat += "|"; at.push(-1); initials += "|"; return; }
+      if (!s) { cat += "|"; at.push(i); initials += "|"; return; }
       for (var k = 0; k < s.length; k++) at.push(k === 0 ? i : -1);
       cat += s;
       initials += s[0];
     });
     at.push(sy.length);
-    for (var i = 0; i <= sy.length; i++) ends.push(i);
     return { sy: sy, cat: cat, at: at, initials: initials };
   }
 
@@ -209,8 +208,15 @@
       var p = doc.p || {};
       var fields = [field("t", doc.t, true, p.t), field("x", doc.x, true, p.x)];
       if (doc.a) fields.push(field("a", doc.a, false, p.a));
-      fields.forEach(function (f) { f.words.forEach(function (w) { info(w.word); }); });
       return { location: doc.l, page: doc.l.split("#")[0], fields: fields };
+    });
+    /* word -> where it occurs: [doc, field, start, end, ...] */
+    docs.forEach(function (doc, d) {
+      doc.fields.forEach(function (f, k) {
+        f.words.forEach(function (w) {
+          info(w.word).postings.push(d, k, w.start, w.end);
+        });
+      });
     });
   }
 
@@ -224,7 +230,7 @@
   }
 
   /* For one Latin part: the vocabulary words it matches and how. */
-  function latinMatcher(part, raw) {
+  function latinMatcher(part, raw, pinyinOnly) {
     var alpha = /^[a-z]+$/.test(part);
     var own = null;
     if (alpha && part.length >= 3) {  /* not info(): the vocabulary holds the index's words only */
@@ -237,6 +243,7 @@
       py: readings.size && /^[a-z]+$/.test(py) && py.length >= 2 ? py : null,
       near: false,  /* fuzzy pinyin: only for a part that is no word of the index, nor near one */
       kind: function (word) {
+        if (pinyinOnly) return null;
         if (cache.has(word)) return cache.get(word);
         var kind = null;
         if (part.length <= 2 ? word === part : word.startsWith(part)) kind = KIND.exact;
@@ -252,37 +259,59 @@
         return kind;
       }
     };
-    if (matcher.py && matcher.py.length >= 5) {
+    if (matcher.py && matcher.py.length >= 5 && !pinyinOnly) {
       matcher.near = true;
       vocabulary.forEach(function (_, word) { if (matcher.near && matcher.kind(word) !== null) matcher.near = false; });
     }
     return matcher;
   }
 
-  function matchPart(part, matcher, f) {
-    /* -> { tier, hits: [[start, end]...] } of the best kind in this field, or null */
-    var best = null, hits = [];
-    function add(kind, start, end) {
-      if (best === null || kind < best) { best = kind; hits = []; }
-      if (kind === best) hits.push([start, end]);
+  /* Where one part of the query occurs: doc index -> field index -> { kind, hits }, keeping
+     per field only the hits of the best kind. */
+  function partHits(part, matcher) {
+    var out = new Map();
+    function add(d, k, kind, start, end) {
+      var byField = out.get(d);
+      if (!byField) { byField = new Map(); out.set(d, byField); }
+      var h = byField.get(k);
+      if (!h || kind < h.kind) { h = { kind: kind, hits: [] }; byField.set(k, h); }
+      if (kind === h.kind) h.hits.push([start, end]);
     }
-    if (!matcher) {  /* Han */
-      var at = f.norm.indexOf(part);
-      while (at >= 0) { add(KIND.exact, at, at + part.length); at = f.norm.indexOf(part, at + part.length); }
-    } else {
-      f.words.forEach(function (w) {
-        var kind = matcher.kind(w.word);
-        if (kind !== null) add(kind, w.start, w.end);
+    if (!matcher) {  /* Han: a substring of the folded text */
+      docs.forEach(function (doc, d) {
+        doc.fields.forEach(function (f, k) {
+          var at = f.norm.indexOf(part);
+          while (at >= 0) { add(d, k, KIND.exact, at, at + part.length); at = f.norm.indexOf(part, at + part.length); }
+        });
       });
-      if (matcher.py && f.py && (best === null || best > KIND.pinyin)) {
-        var found = pinyinHits(matcher.py, f, best === null && matcher.near);
-        found.full.forEach(function (r) { add(KIND.pinyin, r[0], r[1]); });
-        found.initials.forEach(function (r) { add(KIND.initials, r[0], r[1]); });
-        found.near.forEach(function (r) { add(KIND.fuzzy, r[0], r[1]); });
-      }
+      return out;
     }
-    if (best === null) return null;
-    return { tier: best + (f.own ? 0 : OTHER), hits: hits };
+    vocabulary.forEach(function (w, word) {
+      var kind = matcher.kind(word);
+      if (kind === null) return;
+      var p = w.postings;
+      for (var i = 0; i < p.length; i += 4) add(p[i], p[i + 1], kind, p[i + 2], p[i + 3]);
+    });
+    if (matcher.py) {
+      docs.forEach(function (doc, d) {
+        doc.fields.forEach(function (f, k) {
+          if (!f.py) return;
+          var byField = out.get(d), h = byField && byField.get(k);
+          if (h && h.kind <= KIND.pinyin) return;
+          var found = pinyinHits(matcher.py, f, false);
+          found.full.forEach(function (r) { add(d, k, KIND.pinyin, r[0], r[1]); });
+          found.initials.forEach(function (r) { add(d, k, KIND.initials, r[0], r[1]); });
+        });
+      });
+    }
+    if (matcher.py && matcher.near && !out.size) {  /* nothing else anywhere: pinyin one edit away */
+      docs.forEach(function (doc, d) {
+        doc.fields.forEach(function (f, k) {
+          if (f.py) pinyinHits(matcher.py, f, true).near.forEach(function (r) { add(d, k, KIND.fuzzy, r[0], r[1]); });
+        });
+      });
+    }
+    return out;
   }
 
   function escapeHtml(text) {
@@ -317,8 +346,8 @@
   }
 
   /* One way of reading the query: its parts, each with its matcher (null for Han). */
-  function reading(ps, raws) {
-    return { parts: ps, matchers: ps.map(function (p, i) { return HAN.test(p) ? null : latinMatcher(p, raws[i]); }) };
+  function reading(ps, raws, pinyinOnly) {
+    return { parts: ps, matchers: ps.map(function (p, i) { return HAN.test(p) ? null : latinMatcher(p, raws[i], pinyinOnly); }) };
   }
 
   function search(query) {
@@ -331,38 +360,39 @@
     var readingsOfQuery = [reading(ps, raws)];
     /* Pinyin typed with spaces between syllables (lan tian): also the parts joined as one. */
     if (ps.length > 1 && readings.size && ps.every(function (p) { return /^[a-z]+$/.test(p); })) {
-      var joined = ps.join("");
-      readingsOfQuery.push(reading([joined], [raws.join("")]));
+      readingsOfQuery.push(reading([ps.join("")], [raws.join("")], true));
     }
-    var results = [];
-    docs.forEach(function (doc) {
-      var best = null;
-      readingsOfQuery.forEach(function (r) {
-        var found = matchDoc(doc, r.parts, r.matchers);
-        if (found && (!best || better(found, best) < 0)) best = found;
+    var best = new Map();
+    readingsOfQuery.forEach(function (r) {
+      var hits = r.parts.map(function (p, i) { return partHits(p, r.matchers[i]); });
+      var smallest = hits.reduce(function (a, b) { return b.size < a.size ? b : a; });
+      smallest.forEach(function (_, d) {
+        var found = matchDoc(d, hits);
+        if (found && (!best.has(d) || better(found, best.get(d)) < 0)) best.set(d, found);
       });
-      if (best) results.push(best);
     });
-    return rank(results);
+    return rank(Array.from(best.values()));
   }
 
   function better(a, b) { return a.worst - b.worst || a.sum - b.sum || b.score - a.score; }
 
-  function matchDoc(doc, ps, matchers) {
-    var tiers = [], score = 0, ranges = { t: [], x: [], a: [] };
-    for (var i = 0; i < ps.length; i++) {
-      var best = null, found = [];
-      for (var k = 0; k < doc.fields.length; k++) {
-        var f = doc.fields[k], m = matchPart(ps[i], matchers[i], f);
-        if (!m) continue;
-        if (best === null || m.tier < best) { best = m.tier; found = []; }
-        if (m.tier === best) found.push([f, m.hits]);
-      }
-      if (best === null) return null;
-      tiers.push(best);
-      found.forEach(function (fh) {
-        score += (fh[0].name === "t" ? 10 : 1) * fh[1].length;
-        ranges[fh[0].name] = ranges[fh[0].name].concat(fh[1]);
+  /* A document found by every part: its tiers (worst, sum), score and highlight ranges. */
+  function matchDoc(d, hits) {
+    var doc = docs[d], tiers = [], score = 0, ranges = { t: [], x: [], a: [] };
+    for (var i = 0; i < hits.length; i++) {
+      var byField = hits[i].get(d);
+      if (!byField) return null;
+      var tier = null;
+      byField.forEach(function (h, k) {
+        var t = h.kind + (doc.fields[k].own ? 0 : OTHER);
+        if (tier === null || t < tier) tier = t;
+      });
+      tiers.push(tier);
+      byField.forEach(function (h, k) {
+        var f = doc.fields[k];
+        if (h.kind + (f.own ? 0 : OTHER) !== tier) return;
+        score += (f.name === "t" ? 10 : 1) * h.hits.length;
+        ranges[f.name] = ranges[f.name].concat(h.hits);
       });
     }
     return { doc: doc, worst: Math.max.apply(null, tiers), sum: tiers.reduce(function (a, b) { return a + b; }, 0),

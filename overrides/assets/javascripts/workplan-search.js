@@ -28,6 +28,24 @@ function load() {
   return loading;
 }
 
+/* Material sends a query on every keystroke.  Only the latest is answered: one that a newer
+   query has replaced while it waited is dropped, so the last keystroke never queues behind
+   searches nobody will see. */
+var latest = null, scheduled = false;
+
+function answer() {
+  scheduled = false;
+  var query = latest;
+  latest = null;
+  if (query === null) return;
+  load().then(function () {
+    postMessage({ type: 3, data: WorkplanSearch.search(query) });
+  }, function (error) {
+    console.warn("search index not loaded", error);
+    postMessage({ type: 3, data: { items: [] } });
+  });
+}
+
 addEventListener("message", function (event) {
   var message = event.data;
   switch (message.type) {
@@ -36,15 +54,15 @@ addEventListener("message", function (event) {
       break;
     case 2:
       if (!String(message.data || "").trim()) {  /* Material queries "" when search starts */
+        latest = null;
         postMessage({ type: 3, data: { items: [] } });
         break;
       }
-      load().then(function () {
-        postMessage({ type: 3, data: WorkplanSearch.search(message.data) });
-      }, function (error) {
-        console.warn("search index not loaded", error);
-        postMessage({ type: 3, data: { items: [] } });
-      });
+      latest = message.data;
+      if (!scheduled) {
+        scheduled = true;
+        setTimeout(answer, 0);
+      }
       break;
     default:
       throw new TypeError("Invalid message type");

@@ -50,6 +50,8 @@ def _opencc(config: str):
 
 def _convert_each(config: str, chars: list[str]) -> dict[str, str]:
     """Each character converted on its own (one per line: no phrase spans two), one to one."""
+    if not chars:
+        return {}
     lines = _opencc(config).convert("\n".join(chars)).split("\n")
     assert len(lines) == len(chars), config
     return {c: out for c, out in zip(chars, lines) if len(out) == 1 and out != c}
