@@ -217,3 +217,23 @@ def test_typo_tolerance_is_for_words_of_five_letters_or_more():
     assert search(index, "seminra") == ["sections/1/#item-1-1"]
     assert search(index, "dtaa") == []  # four letters: no typo tolerance
     assert search(index, "xqzvbnmk") == []
+
+
+# -- the built index ------------------------------------------------------------------------------
+def test_each_editions_index_is_within_budget_and_carries_folding_and_pinyin(site):
+    import gzip
+
+    for code in ("zh-Hans", "zh-Hant", "en"):
+        data = (site / code / "search" / "workplan-index.json").read_bytes()
+        assert len(gzip.compress(data, 9)) <= 40 * 1024, (code, len(gzip.compress(data, 9)))
+        index = json.loads(data)
+        assert "週周" in index["fold"] and "專专" in index["fold"]
+        assert "知zhi" in index["py"]
+        items = [d for d in index["docs"] if "#item-" in d["l"]]
+        assert sum(1 for d in items if d.get("a")) >= len(items) * 0.9  # the other language on the page
+
+
+def test_the_first_load_of_a_page_does_not_fetch_the_matcher(site):
+    worker = (site / "zh-Hans" / "assets" / "javascripts" / "workplan-search.js").read_text(encoding="utf-8")
+    head = worker.split("function load()", 1)[0]
+    assert "importScripts(" not in head  # loaded with the index, when the reader starts to search
