@@ -140,12 +140,17 @@ snapshot: venv
 manifest: test-venv site
 	$(BIN)/python scripts/update_manifest.py
 
-bench: test-venv
+node_modules/.installed: package.json package-lock.json
+	CHROMEDRIVER_SKIP_DOWNLOAD=true PUPPETEER_SKIP_DOWNLOAD=true npm install --no-audit --no-fund --loglevel=error
+	@touch $@
+
+bench: test-venv node_modules/.installed
 	$(BIN)/python scripts/bench_anchor.py
 	$(BIN)/python scripts/bench_preview.py
 	$(BIN)/python scripts/bench_budget.py
 	$(BIN)/python scripts/bench_linker.py
 	$(BIN)/python scripts/bench_convert.py
+	$(BIN)/python scripts/compare_search.py
 
 clean:
 	rm -rf site site.new site.old docs.new docs.old .pytest_cache site-mkdocs site-properdocs

@@ -111,6 +111,11 @@ class Renderer:
     def cite(self, item_id: str) -> str:
         return f"{self.doc.citation} §{item_id}"
 
+    def shows_alt(self, item: Item) -> bool:
+        """Whether the item's page shows its other-language text beside it."""
+        return (self.alt is not None and item.id in self.alt.items and item.id not in self.alt.untranslated
+                and item.id not in self.doc.untranslated)
+
     def item_block(self, item: Item, glossary_href: str, ref_href: str = "") -> str:
         anchor = item.anchor
         untranslated = item.id in self.doc.untranslated
@@ -125,7 +130,7 @@ class Renderer:
         ref = f'[§{item.id}]({ref_href}#{anchor} "{attr_escape(self.cite(item.id))}"){{ .wp-ref }}'
         slot = '<span class="wp-copy-slot"></span>'  # workplan.js puts the copy button here
         lines.append(f"{ref}{slot} {mark}{self.text(self.doc.items[item.id], glossary_href)}")
-        if self.alt is not None and item.id in self.alt.items and item.id not in self.alt.untranslated and not untranslated:
+        if self.shows_alt(item):
             alt_text = md_escape(self.alt_ts(plain(self.alt.items[item.id])))
             lines += ["", alt_text, f'{{ .wp-alt lang="{self.alt.lang}" }}']
         lines += ["", "</div>", ""]
