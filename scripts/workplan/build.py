@@ -24,6 +24,7 @@ import yaml
 from mkdocs.exceptions import Abort
 
 from . import annotate as ann
+from . import citation
 from . import glossary as gl
 from . import translation as tr
 from .editions import EDITIONS, Edition
@@ -229,7 +230,10 @@ def edition_config(edition: Edition, renderer: Renderer) -> dict:
         "theme": {"custom_dir": "../overrides", "language": edition.theme_language},
         "plugins": {"search": {"lang": edition.search_lang}},
         "extra": {"edition": edition.code, "alternate": alternates(), "site_root": site_url(),
-                  "ui": {k: edition.ui[k] for k in ("copy", "copied", "alt_toggle", "alt_lang")}},
+                  "ui": {k: edition.ui[k] for k in ("copy", "copied", "alt_toggle", "alt_lang")},
+                  "citation": citation.head_meta(edition.code, renderer.ts(renderer.doc.title)),
+                  "cite": citation.menu_data(edition.code, renderer.ts(renderer.doc.title),
+                                             renderer.ts(renderer.doc.citation), site_url() + edition.code + "/")},
         "nav": renderer.nav(),
     }
 
