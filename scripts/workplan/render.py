@@ -196,6 +196,7 @@ class Renderer:
         out.append(ui["data_text"] + "\n")
         if self.glossed:
             out.append("\n" + ui["data_glossary"] + "\n")
+        out.append("\n" + ui["data_cite"] + "\n")
         return "".join(out)
 
     def section(self, number: int) -> str:
