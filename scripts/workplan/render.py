@@ -13,49 +13,21 @@ Page layout (a URL contract, see tests/url-manifest.txt):
 from __future__ import annotations
 
 import html
-import json
 import re
-from dataclasses import dataclass
 from typing import Callable
 
 from .annotate import Span, map_spans, plain
 from .editions import CNIPA_URL, Edition
-from .glossary import CATEGORIES, CATEGORY_NAMES, Term
+from .glossary import CATEGORIES
 from .model import Item, Plan
+from .prepare import Content, Doc, Glossed
+from .typography import typesetter
 
 # Where workplan.js puts the translation toggle; its height is reserved before the first paint,
 # so adding the button moves nothing (no layout shift).
 TOOLBAR = '<div class="wp-toolbar"></div>\n\n'
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|])")
 LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+(?=[.)]))")
-
-
-@dataclass(frozen=True)
-class Doc:
-    """The plan's text in one language, annotated, ready to render."""
-
-    lang: str
-    title: str
-    citation: str  # short title used in citations: "{citation} §4.3"
-    preamble: tuple[tuple[Span, ...], ...]
-    headings: dict[int, str]
-    items: dict[str, tuple[Span, ...]]
-    source_line: str | None
-    overview: str = ""
-    summaries: dict[int, str] | None = None
-    untranslated: frozenset[str] = frozenset()  # item ids shown in Chinese for want of a translation
-
-
-@dataclass(frozen=True)
-class Glossed:
-    """A glossary term as one edition shows it."""
-
-    term: Term
-    name: str  # in the edition's language
-    other_names: tuple[str, ...]  # the names in the other languages
-    definition: str
-    other_definition: str
-    uses: tuple[str, ...]  # ids of the items (or "preamble") that link to it in this edition
 
 
 def md_escape(text: str) -> str:
@@ -89,6 +61,10 @@ def spans_md(spans: tuple[Span, ...], glossary_href: str, titles: dict[str, str]
     return "".join(out)
 
 
+def human_size(size: int) -> str:
+    return f"{size / 1024:.0f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
+
+
 def html_text(text: str) -> str:
     """Text for the places MkDocs themes print without escaping (page title, meta, nav)."""
     return html.escape(text, quote=True)
@@ -120,6 +96,7 @@ class Renderer:
         self.ts, self.alt_ts = typeset, alt_typeset
         self.ui = edition.ui
         self.titles = {g.term.id: g.definition for g in glossed}
+        self.downloads: dict[str, int] = {}  # edition-relative path -> size: what the downloads stage made
 
     # -- pieces ----------------------------------------------------------------------------
     def text(self, spans: tuple[Span, ...], glossary_href: str) -> str:
@@ -131,6 +108,17 @@ class Renderer:
         if self.e.chinese:
             return f"{section.numeral}、{heading}"
         return f"{number}. {heading}"
+
+    def downloads_block(self, links: list[tuple[str, str]], up: str) -> str:
+        """Links to the downloads the downloads stage made (Content.downloads: the manifest written
+        before MkDocs runs); a file that was not made is not linked.  Raw HTML: the files are
+        added to site/ after MkDocs, so its link check never sees them."""
+        found = [(path, label) for path, label in links if path in self.downloads and label]
+        if not found:
+            return ""
+        items = "".join(f'<li><a href="{up}{path}" download>{html_text(label.format(size=human_size(self.downloads[path])))}</a></li>'
+                        for path, label in found)
+        return f'<div class="wp-downloads" markdown="0"><p>{html_text(self.ui["downloads"])}</p><ul>{items}</ul></div>\n\n'
 
     def cite(self, item_id: str) -> str:
         return f"{self.doc.citation} §{item_id}"
@@ -196,7 +184,9 @@ class Renderer:
         out.append(ui["data_text"] + "\n")
         if self.glossed:
             out.append("\n" + ui["data_glossary"] + "\n")
-        out.append("\n" + ui["data_cite"] + "\n")
+        out.append("\n" + ui["data_cite"] + "\n\n")
+        out.append(self.downloads_block([("downloads/plan.pdf", ui.get("download_plan_pdf", "")),
+                                         ("downloads/plan.epub", ui.get("download_epub", ""))], ""))
         return "".join(out)
 
     def section(self, number: int) -> str:
@@ -208,6 +198,9 @@ class Renderer:
         out.append(self.summary_block(number))
         for item in section.items:
             out.append(self.item_block(item, "../glossary.md"))
+        out.append(self.downloads_block([(f"downloads/section-{number}.pdf", self.ui.get("download_handout", "")),
+                                         (f"downloads/section-{number}-bilingual.pdf", self.ui.get("download_bilingual", ""))],
+                                        "../../"))
         return "".join(out)
 
     def full(self) -> str:
@@ -229,12 +222,11 @@ class Renderer:
         title = ui["glossary"]
         out = [front_matter(f"{title} · {self.ts(self.doc.title)}", shorten(ui["glossary_intro"])),
                f"# {title} {{ #title }}\n\n", f"{ui['glossary_intro']}\n\n"]
-        names = CATEGORY_NAMES[self.e.code]
         for category in CATEGORIES:
             entries = [g for g in self.glossed if g.term.category == category]
             if not entries:
                 continue
-            heading = names[category]
+            heading = ui[f"category.{category}"]
             out.append(f"## {md_escape(heading)} {{ #category-{category} }}\n\n")
             for g in entries:
                 out.append(f"### {md_escape(g.name)} {{ #{g.term.id} }}\n\n")
@@ -262,29 +254,6 @@ class Renderer:
                     out.append(f'{ui["appears_nowhere"]}\n{{ .wp-uses }}\n\n')
         return "".join(out)
 
-    def search_index(self) -> str:
-        """The edition's search documents: each item, each section, the preamble, each glossary term.
-
-        Plain text in the edition's own language and typography; `location` is the URL (with the
-        item's anchor) relative to the edition, as Material's search UI expects."""
-        docs = []
-        if self.doc.preamble:
-            docs.append({"location": "", "title": self.ts(self.doc.title), "text": ""})
-            text = " ".join(self.ts(plain(p)) for p in self.doc.preamble)
-            docs.append({"location": "#preamble", "title": self.ui["preamble"], "text": text})
-        for section in self.plan.sections:
-            page = f"sections/{section.number}/"
-            docs.append({"location": page, "title": self.section_title(section.number), "text": ""})
-            for item in section.items:
-                text = self.ts(plain(self.doc.items[item.id]))
-                docs.append({"location": f"{page}#{item.anchor}", "title": f"§{item.id}", "text": text})
-        if self.glossed:
-            docs.append({"location": "glossary/", "title": self.ui["glossary"], "text": ""})
-            for g in self.glossed:
-                names = " · ".join([g.name, *g.other_names] + ([g.term.abbr] if g.term.abbr else []))
-                docs.append({"location": f"glossary/#{g.term.id}", "title": names, "text": g.definition})
-        return json.dumps({"docs": docs}, ensure_ascii=False, separators=(",", ":")) + "\n"
-
     def nav(self) -> list:
         """The edition's navigation, in reading order (MkDocs would sort 10 before 2)."""
         ui = self.ui
@@ -295,6 +264,11 @@ class Renderer:
         items.append({ui["full_text"]: "full.md"})
         return items
 
+    def page_paths(self) -> list[str]:
+        """The Markdown files of the edition, in the order pages() writes them."""
+        paths = ["index.md", "full.md"] + [f"sections/{s.number}.md" for s in self.plan.sections]
+        return paths + (["glossary.md"] if self.glossed else [])
+
     def pages(self) -> dict[str, str]:
         pages = {"index.md": self.index(), "full.md": self.full()}
         for section in self.plan.sections:
@@ -302,3 +276,21 @@ class Renderer:
         if self.glossed:
             pages["glossary.md"] = self.glossary()
         return pages
+
+
+def renderer_for(content: Content, edition: Edition) -> Renderer:
+    """The Renderer of one edition: its text beside the other language's (English on the
+    Chinese pages, the original on the English ones)."""
+    english = content.english
+    source = content.docs[content.original.code]
+    if edition.chinese:
+        alt, alt_ts = english, typesetter("en")
+    else:
+        alt, alt_ts = source, typesetter(content.original.typography)
+    renderer = Renderer(edition, content.plan, content.docs[edition.code], alt, english,
+                        content.glossed[edition.code] if content.glossary else [],
+                        typesetter(edition.typography), alt_ts)
+    prefix = edition.code + "/"
+    renderer.downloads = {path.removeprefix(prefix): size for path, size in content.downloads.items()
+                          if path.startswith(prefix)}
+    return renderer

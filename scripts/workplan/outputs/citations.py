@@ -13,60 +13,68 @@ from __future__ import annotations
 import json
 
 from .. import citation as ct
+from ..config import site_url
+from ..editions import Edition
+from ..typography import typesetter
 
 FILES = ("plan.json", "plan.bib", "plan.ris")
-BIBTEX_LANGUAGE = {"zh-Hans": "chinese", "zh-Hant": "chinese", "en": "english"}
 
 
-def key(code: str, year: int | None) -> str:
-    return f"cnipa{year or ''}workplan{code.replace('-', '').lower()}"
+def bibtex_language(edition: Edition) -> str:
+    return "chinese" if edition.chinese else "english"
 
 
-def csl_json(code: str, title: str, url: str) -> str:
+def key(edition: Edition, year: int | None) -> str:
+    return f"cnipa{year or ''}workplan{edition.code.replace('-', '').lower()}"
+
+
+def csl_json(edition: Edition, title: str, url: str) -> str:
     year = ct.plan_year(title)
-    item = ct.csl_item(code, title, year, url, item_id=key(code, year))
+    item = ct.csl_item(edition, title, year, url, item_id=key(edition, year))
     return json.dumps([item], ensure_ascii=False, indent=1) + "\n"
 
 
-def bibtex(code: str, title: str, url: str) -> str:
+def bibtex(edition: Edition, title: str, url: str) -> str:
     from bibtexparser import Library, write_string
     from bibtexparser.model import Entry, Field
 
     year = ct.plan_year(title)
+    ui = edition.ui
     fields = [
-        Field("author", "{" + ct.CNIPA[code] + "}"),  # braces: one institution, not a person
+        Field("author", "{" + ui["issuer"] + "}"),  # braces: one institution, not a person
         Field("title", "{" + title + "}"),
-        Field("institution", ct.CNIPA[code]),
-        Field("address", ct.PLACE[code]),
+        Field("institution", ui["issuer"]),
+        Field("address", ui["issuer_place"]),
         Field("year", str(year) if year else ""),
         Field("url", url),
-        Field("language", BIBTEX_LANGUAGE[code]),
+        Field("language", bibtex_language(edition)),
     ]
-    if code == "en":
-        fields.append(Field("translator", "{" + ct.PROJECT[code] + "}"))
-        fields.append(Field("note", "Unofficial translation by " + ct.PROJECT[code] + "; the Chinese original prevails"))
-    library = Library([Entry("techreport", key(code, year), [f for f in fields if f.value])])
+    if ct.translated(edition):
+        fields.append(Field("translator", "{" + ui["project"] + "}"))
+        fields.append(Field("note", ct.credit(edition)))
+    library = Library([Entry("techreport", key(edition, year), [f for f in fields if f.value])])
     return write_string(library).strip() + "\n"
 
 
-def ris(code: str, title: str, url: str) -> str:
+def ris(edition: Edition, title: str, url: str) -> str:
     import rispy
 
     year = ct.plan_year(title)
+    ui = edition.ui
     ref = {
         "type_of_reference": "RPRT",
-        "authors": [ct.CNIPA[code]],  # no comma: Zotero's RIS import keeps it as one (institutional) name
+        "authors": [ui["issuer"]],  # no comma: Zotero's RIS import keeps it as one (institutional) name
         "title": title,
-        "publisher": ct.CNIPA[code],
-        "place_published": ct.PLACE[code],
-        "language": ct.LOCALE[code],
+        "publisher": ui["issuer"],
+        "place_published": ui["issuer_place"],
+        "language": ui["csl_locale"],
         "urls": [url],
     }
     if year:
         ref["year"] = str(year)
-    if code == "en":
-        ref["subsidiary_authors"] = [ct.PROJECT[code]]  # A4: the translator
-        ref["notes"] = ["Unofficial translation by " + ct.PROJECT[code] + "; the Chinese original prevails"]
+    if ct.translated(edition):
+        ref["subsidiary_authors"] = [ui["project"]]  # A4: the translator
+        ref["notes"] = [ct.credit(edition)]
     class Writer(rispy.RisWriter):  # no "1." numbering line before the record: plain RIS
         def set_header(self, count):
             return ""
@@ -74,14 +82,14 @@ def ris(code: str, title: str, url: str) -> str:
     return rispy.dumps([ref], implementation=Writer)
 
 
-def render(content, editions, site_url: str) -> dict[str, str]:
+def render(content) -> dict[str, str]:
     """Pure: every edition's citation files, path (under docs/) -> text."""
     files = {}
-    for edition in editions:
+    for edition in content.editions:
         code = edition.code
-        title = content.docs[code].title
-        url = f"{site_url}{code}/"
-        files[f"{code}/cite/plan.json"] = csl_json(code, title, url)
-        files[f"{code}/cite/plan.bib"] = bibtex(code, title, url)
-        files[f"{code}/cite/plan.ris"] = ris(code, title, url)
+        title = typesetter(edition.typography)(content.docs[code].title)
+        url = f"{site_url()}{code}/"
+        files[f"{code}/cite/plan.json"] = csl_json(edition, title, url)
+        files[f"{code}/cite/plan.bib"] = bibtex(edition, title, url)
+        files[f"{code}/cite/plan.ris"] = ris(edition, title, url)
     return files

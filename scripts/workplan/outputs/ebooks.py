@@ -15,9 +15,16 @@ import html
 import io
 import zipfile
 
+import hashlib
+import os
+from pathlib import Path
+
 from .. import annotate as ann
 from .. import citation as ct
+from ..config import site_url
 from ..editions import Edition
+from ..render import renderer_for
+from ..typography import typesetter
 
 CSS = """body { line-height: 1.7; }
 h1, h2 { line-height: 1.35; }
@@ -28,14 +35,6 @@ dt { font-weight: bold; margin-top: .6em; }
 dd { margin-left: 1.2em; }
 a.term { color: inherit; text-decoration: underline dotted; }
 """
-UI = {
-    "zh-Hans": {"title_page": "封面与总体思路", "glossary": "附录：术语表", "appears": "出现于", "preamble": "总体思路"},
-    "zh-Hant": {"title_page": "封面與總體思路", "glossary": "附錄：術語表", "appears": "出現於", "preamble": "總體思路"},
-    "en": {"title_page": "Title and general approach", "glossary": "Appendix: Glossary", "appears": "Appears in",
-           "preamble": "General approach"},
-}
-
-
 def esc(text: str) -> str:
     return html.escape(text, quote=True)
 
@@ -45,14 +44,15 @@ def build_time(epoch: int) -> datetime.datetime:
 
 
 class Book:
-    def __init__(self, content, edition: Edition, site_url: str, typeset, section_title):
+    def __init__(self, content, edition: Edition, root_url: str):
         self.content, self.e, self.code = content, edition, edition.code
         self.doc = content.docs[edition.code]
-        self.english = content.docs["en"]
-        self.ts, self.section_title = typeset, section_title
-        self.url = f"{site_url}{edition.code}/"
+        self.english = content.english
+        self.ts = typesetter(edition.typography)
+        self.section_title = renderer_for(content, edition).section_title
+        self.url = f"{root_url}{edition.code}/"
         self.glossed = content.glossed.get(edition.code, [])
-        self.ui = UI[edition.code]
+        self.ui = edition.ui
 
     def spans(self, spans) -> str:
         out = []
@@ -67,7 +67,7 @@ class Book:
         lang = ' lang="zh-Hans" xml:lang="zh-Hans"' if item.id in self.doc.untranslated else ""
         out = [f'<div class="item" id="{item.anchor}"{lang}><p><span class="num">§{item.id}</span>'
                f"{self.spans(self.doc.items[item.id])}</p>"]
-        if self.e.chinese and item.id in self.english.items and item.id not in self.english.untranslated:
+        if self.e.chinese and self.english and item.id in self.english.items and item.id not in self.english.untranslated:
             out.append(f'<p class="alt" lang="en" xml:lang="en">{esc(ann.plain(self.english.items[item.id]))}</p>')
         out.append("</div>")
         return "".join(out)
@@ -80,14 +80,14 @@ class Book:
         book.set_identifier(f"{self.url}#epub")
         book.set_title(title)
         book.set_language(self.code)
-        book.add_author(ct.CNIPA[self.code])
-        book.add_metadata("DC", "publisher", ct.CNIPA[self.code])
+        book.add_author(self.ui["issuer"])
+        book.add_metadata("DC", "publisher", self.ui["issuer"])
         year = ct.plan_year(title)
         if year:
             book.add_metadata("DC", "date", str(year))
         book.add_metadata("DC", "source", self.url)
-        book.add_metadata("DC", "description", ct.CREDIT[self.code].format(project=ct.PROJECT[self.code]))
-        book.add_metadata("DC", "contributor", ct.PROJECT[self.code])
+        book.add_metadata("DC", "description", ct.credit(self.e))
+        book.add_metadata("DC", "contributor", self.ui["project"])
         style = epub.EpubItem(uid="style", file_name="style.css", media_type="text/css", content=CSS.encode())
         book.add_item(style)
 
@@ -98,8 +98,8 @@ class Book:
             book.add_item(page)
             return page
 
-        front = [f'<p>{esc(ct.CNIPA[self.code])} · {year or ""}</p>',
-                 f'<p>{esc(ct.CREDIT[self.code].format(project=ct.PROJECT[self.code]))}</p>',
+        front = [f'<p>{esc(self.ui["issuer"])} · {year or ""}</p>',
+                 f'<p>{esc(ct.credit(self.e))}</p>',
                  f'<p><a href="{esc(self.url)}">{esc(self.url)}</a></p>']
         if self.doc.preamble:
             front.append(f'<h2 id="preamble">{esc(self.ui["preamble"])}</h2>')
@@ -119,8 +119,8 @@ class Book:
                 rows.append(f'<dt id="term-{g.term.id}">{esc(g.name)}'
                             + (f' <span lang="{other_lang}" xml:lang="{other_lang}">({esc(other)})</span>' if other else "")
                             + f"</dt><dd><p>{esc(g.definition)}</p>"
-                            + (f"<p>{esc(self.ui['appears'])}: {uses}</p>" if uses else "") + "</dd>")
-            chapters.append(chapter("glossary.xhtml", self.ui["glossary"], f"<dl>{''.join(rows)}</dl>"))
+                            + (f"<p>{esc(self.ui['appears_in'])}{esc(self.ui['colon'])}{uses}</p>" if uses else "") + "</dd>")
+            chapters.append(chapter("glossary.xhtml", self.ui["epub_glossary"], f"<dl>{''.join(rows)}</dl>"))
         book.toc = chapters
         book.spine = ["nav", *chapters]
         book.add_item(epub.EpubNcx())
@@ -144,6 +144,28 @@ def fixed_zip_times(data: bytes, epoch: int) -> bytes:
     return out.getvalue()
 
 
-def books(content, editions, site_url: str, typesetter_for, section_title_for) -> dict[str, Book]:
-    return {f"{e.code}/downloads/plan.epub": Book(content, e, site_url, typesetter_for(e), section_title_for(e))
-            for e in editions}
+def build_epoch(content) -> int:
+    """SOURCE_DATE_EPOCH when set (reproducible builds), else 1 January of the plan's year."""
+    if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
+        return int(os.environ["SOURCE_DATE_EPOCH"])
+    year = ct.plan_year(content.plan.title) or 2000
+    return int(datetime.datetime(year, 1, 1, tzinfo=datetime.timezone.utc).timestamp())
+
+
+def books(content) -> dict[str, Book]:
+    return {f"{e.code}/downloads/plan.epub": Book(content, e, site_url()) for e in content.editions}
+
+
+def fingerprint(content) -> str:
+    import ebooklib
+
+    digest = hashlib.sha256(repr((content.plan, content.docs, content.glossed, [e.code for e in content.editions],
+                                  [e.ui for e in content.editions], site_url(), build_epoch(content))).encode())
+    digest.update(Path(__file__).read_bytes())
+    digest.update(str(getattr(ebooklib, "VERSION", "")).encode())
+    return digest.hexdigest()[:24]
+
+
+def render(content) -> dict[str, bytes]:
+    epoch = build_epoch(content)
+    return {path: book.make(epoch) for path, book in books(content).items()}

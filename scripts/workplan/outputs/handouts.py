@@ -16,23 +16,14 @@ import hashlib
 import html
 import re
 
+from pathlib import Path
+
 from .. import annotate as ann
 from .. import citation as ct
+from ..config import site_url
 from ..editions import CNIPA_URL, Edition
-
-FONT = {"zh-Hans": "Noto Sans CJK SC", "zh-Hant": "Noto Sans CJK TC", "en": "Noto Sans CJK SC"}
-UI = {
-    "zh-Hans": {"terms": "本部分用到的术语", "plan_terms": "术语", "scan": "扫码打开在线版本",
-                "cite": "引用", "source": "来源：国家知识产权局（{url}）。英文译文与术语释义由{project}编写，非官方，以中文原文为准。",
-                "page": "第 {page} 页，共 {pages} 页", "bilingual": "中英对照"},
-    "zh-Hant": {"terms": "本部分用到的術語", "plan_terms": "術語", "scan": "掃碼開啟線上版本",
-                "cite": "引用", "source": "來源：國家知識產權局（{url}）。英文譯文與術語釋義由{project}編寫，非官方，以中文原文為準。",
-                "page": "第 {page} 頁，共 {pages} 頁", "bilingual": "中英對照"},
-    "en": {"terms": "Terms used in this section", "plan_terms": "Terms", "scan": "Scan for the online edition",
-           "cite": "Cite as", "source": "Source: China National Intellectual Property Administration ({url}). "
-           "Unofficial English translation and glossary by {project}; the Chinese original prevails.",
-           "page": "Page {page} of {pages}", "bilingual": ""},
-}
+from ..render import renderer_for
+from ..typography import typesetter
 
 CSS = """
 @page {{ size: A4; margin: 18mm 17mm 20mm;
@@ -75,15 +66,15 @@ def qr_data_uri(url: str) -> str:
 class Handouts:
     """The print HTML of one edition."""
 
-    def __init__(self, content, edition: Edition, site_url: str, typeset, section_title):
+    def __init__(self, content, edition: Edition, root_url: str):
         self.content, self.e, self.code = content, edition, edition.code
         self.doc = content.docs[edition.code]
-        self.english = content.docs["en"]
-        self.ts = typeset
-        self.section_title = section_title
-        self.root = f"{site_url}{edition.code}/"
-        self.ui = UI[edition.code]
-        self.plain = ct.templates(edition.code, typeset(self.doc.title), typeset(self.doc.citation))["plain"]
+        self.english = content.english
+        self.ts = typesetter(edition.typography)
+        self.section_title = renderer_for(content, edition).section_title
+        self.root = f"{root_url}{edition.code}/"
+        self.ui = edition.ui
+        self.plain = f"{self.ts(self.doc.citation)} {{pin}} {{url}}"
         self.glossed = content.glossed.get(edition.code, [])
 
     def text(self, item_id: str) -> str:
@@ -92,7 +83,7 @@ class Handouts:
     def item(self, item, bilingual: bool) -> str:
         lang = ' lang="zh-Hans"' if item.id in self.doc.untranslated else ""
         out = f'<div class="item" id="{item.anchor}"{lang}><span class="num">§{item.id}</span>{esc(self.text(item.id))}'
-        if bilingual and item.id in self.english.items and item.id not in self.english.untranslated:
+        if bilingual and self.english and item.id in self.english.items and item.id not in self.english.untranslated:
             out += f'<p class="alt" lang="en">{esc(ann.plain(self.english.items[item.id]))}</p>'
         return out + "</div>"
 
@@ -109,27 +100,27 @@ class Handouts:
 
     def foot(self, url: str, pin: str) -> str:
         citation = ct.fill(self.plain, pin, url) if pin else f"{self.ts(self.doc.citation)} {url}"
-        source = self.ui["source"].format(url=CNIPA_URL, project=ct.PROJECT[self.code])
+        source = self.ui["handout_source"].format(url=CNIPA_URL, project=self.ui["project"])
         return (f'<div class="foot"><img src="{qr_data_uri(url)}" alt="QR: {esc(url)}">'
-                f'<div><p>{esc(self.ui["scan"])}: <span class="url">{esc(url)}</span></p>'
-                f'<p>{esc(self.ui["cite"])}: {esc(citation)}</p><p>{esc(source)}</p></div></div>')
+                f'<div><p>{esc(self.ui["handout_scan"])}: <span class="url">{esc(url)}</span></p>'
+                f'<p>{esc(self.ui["cite_label"])}{esc(self.ui["colon"])}{esc(citation)}</p><p>{esc(source)}</p></div></div>')
 
     def page(self, title: str, body: str) -> str:
         running = self.ts(self.doc.title)
-        css = CSS.format(font=FONT[self.code], running=running.replace('"', "'"),
-                         page_label=self.ui["page"].format(page='" counter(page) "', pages='" counter(pages) "'))
+        css = CSS.format(font=self.ui["pdf_font"], running=running.replace('"', "'"),
+                         page_label=self.ui["handout_page"].format(page='" counter(page) "', pages='" counter(pages) "'))
         return (f'<!doctype html><html lang="{self.code}"><head><meta charset="utf-8"><title>{esc(title)}</title>'
-                f'<meta name="author" content="{esc(ct.CNIPA[self.code])}"><style>{css}</style></head>'
+                f'<meta name="author" content="{esc(self.ui["issuer"])}"><style>{css}</style></head>'
                 f"<body>{body}</body></html>")
 
     def section(self, number: int, bilingual: bool = False) -> str:
         section = self.content.plan.section(number)
         title = self.section_title(number)
         url = f"{self.root}sections/{number}/"
-        kicker = self.ts(self.doc.title) + (f" · {self.ui['bilingual']}" if bilingual else "")
+        kicker = self.ts(self.doc.title) + (f" · {self.ui['handout_bilingual']}" if bilingual else "")
         body = [f'<p class="kicker">{esc(kicker)}</p><h1>{esc(title)}</h1>']
         body += [self.item(item, bilingual) for item in section.items]
-        body.append(self.terms({i.id for i in section.items}, self.ui["terms"]))
+        body.append(self.terms({i.id for i in section.items}, self.ui["handout_terms"]))
         body.append(self.foot(url, f"§{number}"))
         return self.page(title, "".join(body))
 
@@ -140,7 +131,7 @@ class Handouts:
         for section in self.content.plan.sections:
             body.append(f'<h2 id="section-{section.number}">{esc(self.section_title(section.number))}</h2>')
             body += [self.item(item, False) for item in section.items]
-        body.append(self.terms({i.id for i in self.content.plan.items()} | {"preamble"}, self.ui["plan_terms"]))
+        body.append(self.terms({i.id for i in self.content.plan.items()} | {"preamble"}, self.ui["glossary"]))
         body.append(self.foot(self.root, ""))
         return self.page(title, "".join(body))
 
@@ -149,7 +140,7 @@ class Handouts:
         docs = {}
         for section in self.content.plan.sections:
             docs[f"{self.code}/downloads/section-{section.number}.pdf"] = self.section(section.number)
-            if self.e.chinese:
+            if self.e.chinese and self.english:
                 docs[f"{self.code}/downloads/section-{section.number}-bilingual.pdf"] = self.section(section.number, True)
         docs[f"{self.code}/downloads/plan.pdf"] = self.whole()
         return docs
@@ -163,9 +154,26 @@ def to_pdf(print_html: str) -> bytes:
     return HTML(string=print_html).write_pdf(pdf_identifier=ident, uncompressed_pdf=False)
 
 
-def documents(content, editions, site_url: str, typesetter_for, section_title_for) -> dict[str, str]:
-    """Pure: every handout's print HTML, path -> HTML (the downloads stage prints them)."""
+def documents(content) -> dict[str, str]:
+    """Pure: every handout's print HTML, path (under site/) -> HTML."""
     docs = {}
-    for edition in editions:
-        docs.update(Handouts(content, edition, site_url, typesetter_for(edition), section_title_for(edition)).documents())
+    for edition in content.editions:
+        docs.update(Handouts(content, edition, site_url()).documents())
     return docs
+
+
+def fingerprint(content) -> str:
+    """The hash of everything a handout is made from: its print HTML (text, QR, citation, CSS,
+    fonts named), this module and the engine's version.  Unchanged -> the cached PDFs are reused."""
+    import weasyprint
+
+    digest = hashlib.sha256()
+    for path, page in sorted(documents(content).items()):
+        digest.update(path.encode() + b"\0" + page.encode() + b"\0")
+    digest.update(Path(__file__).read_bytes())
+    digest.update(weasyprint.__version__.encode())
+    return digest.hexdigest()[:24]
+
+
+def render(content) -> dict[str, bytes]:
+    return {path: to_pdf(page) for path, page in sorted(documents(content).items())}

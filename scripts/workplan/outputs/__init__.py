@@ -1,0 +1,19 @@
+"""The outputs: each a module with `render(content) -> {relative path: text or bytes}`, a pure
+function of the prepared content (prepare.Content).
+
+DOCS      written into docs/ before MkDocs runs (paths relative to docs/)
+SITE      written into site/ after the MkDocs builds (paths relative to site/)
+DOWNLOADS the heavy downloads (PDF, EPUB, offline zip), relative to site/: built by `make site`,
+          skipped by `make pages`; each module may also define `fingerprint(content) -> str`, the
+          hash of its inputs, so that the downloads stage reuses what has not changed.  The
+          stage's manifest (path -> size) reaches the page outputs as Content.downloads.
+
+A new output is a new module here and one entry in a list below.
+"""
+from __future__ import annotations
+
+from . import citations, data, ebooks, handouts, pages, root_pages, search_index, sitemaps
+
+DOCS = (pages, search_index, data, sitemaps, citations)
+SITE = (root_pages,)
+DOWNLOADS: tuple = (handouts, ebooks)
