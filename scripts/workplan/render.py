@@ -118,7 +118,7 @@ class Renderer:
             return ""
         items = "".join(f'<li><a href="{up}{path}" download>{html_text(label.format(size=human_size(self.downloads[path])))}</a></li>'
                         for path, label in found)
-        return f'<div class="wp-downloads" markdown="0"><p>{html_text(self.ui["downloads"])}</p><ul>{items}</ul></div>\n\n'
+        return f'<div class="wp-downloads"><p>{html_text(self.ui["downloads"])}</p><ul>{items}</ul></div>\n\n'
 
     def cite(self, item_id: str) -> str:
         return f"{self.doc.citation} §{item_id}"
