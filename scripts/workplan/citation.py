@@ -18,7 +18,9 @@ Decisions (checked against Zotero's "Embedded Metadata" translator, zotero/trans
 """
 from __future__ import annotations
 
+import json
 import re
+import threading
 from functools import lru_cache
 
 
@@ -68,6 +70,9 @@ def translated(edition: Edition) -> bool:
     return edition.text == "translation"
 
 
+_LOCK = threading.Lock()  # citeproc-py objects are not shared between threads (make serve builds in threads)
+
+
 @lru_cache(maxsize=None)
 def _style(name: str, locale: str):
     from citeproc import CitationStylesStyle
@@ -95,11 +100,16 @@ def _render(style_key: str, item: dict, locale: str) -> tuple[str, str]:
 
 def templates(edition: Edition, title: str, short_title: str) -> dict[str, str]:
     """Every style's citation of the plan in this edition, with {pin} and {url} left to fill in."""
-    year = plan_year(title)
-    locale = edition.ui["csl_locale"]
-    out = {"plain": f"{short_title} {{pin}} {{url}}"}
-    base = csl_item(edition, title, year, "")
+    base = csl_item(edition, title, plan_year(title), "")
     del base["URL"]
+    with _LOCK:  # rendered once per process for the same item (the CSL item as a JSON key)
+        return dict(_templates(edition.ui["csl_locale"], short_title, json.dumps(base, sort_keys=True)))
+
+
+@lru_cache(maxsize=None)
+def _templates(locale: str, short_title: str, item_json: str) -> dict[str, str]:
+    base = json.loads(item_json)
+    out = {"plain": f"{short_title} {{pin}} {{url}}"}
 
     # Chicago notes-bibliography: the note, pin-point and URL at its end ("…, 2022), §4.3, URL.").
     note, _ = _render("chicago", base, locale)
