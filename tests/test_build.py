@@ -85,9 +85,31 @@ def test_item_anchors_are_the_same_in_every_edition(site, plan):
         assert anchors("zh-Hans", s.number) == anchors("zh-Hant", s.number) == anchors("en", s.number)
 
 
+RANGE = re.compile(r"^(?P<page>[^#]+/sections/(?P<s>\d+)/)#item-(?P=s)-(?P<a>\d+)-to-(?P=s)-(?P<b>\d+)$")
+
+
+def recorded_ranges() -> list[re.Match]:
+    lines = [line.strip() for line in MANIFEST.read_text(encoding="utf-8").splitlines()]
+    return [m for m in map(RANGE.match, lines) if m]
+
+
+def test_recorded_ranges_still_resolve(site):
+    """A range (#item-4-3-to-4-5, the README's format) is no element id: it holds while its page and
+    both end items exist, in one section, first before last."""
+    ranges = recorded_ranges()
+    assert {m["page"].split("/")[0] for m in ranges} == set(CODES), "one recorded range per edition at least"
+    now = published(site)
+    for m in ranges:
+        s = m["s"]
+        assert int(m["a"]) < int(m["b"]), m.string
+        for end in (m["a"], m["b"]):
+            assert f"{m['page']}#item-{s}-{end}" in now, m.string
+
+
 def test_no_published_url_or_anchor_disappears(site):
     recorded = {line.strip() for line in MANIFEST.read_text(encoding="utf-8").splitlines()
                 if line.strip() and not line.startswith("#")}
+    recorded -= {m.string for m in recorded_ranges()}  # checked by test_recorded_ranges_still_resolve
     now = published(site)
     gone = sorted(recorded - now)
     assert not gone, f"published URLs or anchors disappeared: {gone[:20]}"

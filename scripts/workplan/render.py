@@ -64,6 +64,10 @@ def spans_md(spans: tuple[Span, ...], glossary_href: str, titles: dict[str, str]
     return "".join(out)
 
 
+def human_size(size: int) -> str:
+    return f"{size / 1024:.0f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
+
+
 def html_text(text: str) -> str:
     """Text for the places MkDocs themes print without escaping (page title, meta, nav)."""
     return html.escape(text, quote=True)
@@ -96,6 +100,7 @@ class Renderer:
         self.ui = edition.ui
         # Tooltips show the definition in the edition's own typography, like every other text it shows.
         self.titles = {g.term.id: typeset(g.definition) for g in glossed}
+        self.downloads: dict[str, int] = {}  # edition-relative path -> size: what the downloads stage made
 
     # -- pieces ----------------------------------------------------------------------------
     def text(self, spans: tuple[Span, ...], glossary_href: str) -> str:
@@ -107,6 +112,17 @@ class Renderer:
         if self.e.chinese:
             return f"{section.numeral}、{heading}"
         return f"{number}. {heading}"
+
+    def downloads_block(self, links: list[tuple[str, str]], up: str) -> str:
+        """Links to the downloads the downloads stage made (Content.downloads: the manifest written
+        before MkDocs runs); a file that was not made is not linked.  Raw HTML: the files are
+        added to site/ after MkDocs, so its link check never sees them."""
+        found = [(path, label) for path, label in links if path in self.downloads and label]
+        if not found:
+            return ""
+        items = "".join(f'<li><a href="{up}{path}" download>{html_text(label.format(size=human_size(self.downloads[path])))}</a></li>'
+                        for path, label in found)
+        return f'<div class="wp-downloads"><p>{html_text(self.ui["downloads"])}</p><ul>{items}</ul></div>\n\n'
 
     def cite(self, item_id: str) -> str:
         return f"{self.doc.citation} §{item_id}"
@@ -181,6 +197,9 @@ class Renderer:
         out.append(ui["data_text"] + "\n")
         if self.glossed:
             out.append("\n" + ui["data_glossary"] + "\n")
+        out.append("\n" + ui["data_cite"] + "\n\n")
+        out.append(self.downloads_block([("downloads/plan.pdf", ui.get("download_plan_pdf", "")),
+                                         ("downloads/plan.epub", ui.get("download_epub", ""))], ""))
         if "about" in ui:
             out.append(f"\n## {ui['about_title']} {{ #about }}\n\n{ui['about'].format(opencc=engine_version())}\n")
         return "".join(out)
@@ -195,6 +214,9 @@ class Renderer:
         out.append(self.summary_block(number))
         for item in section.items:
             out.append(self.item_block(item, "../glossary.md"))
+        out.append(self.downloads_block([(f"downloads/section-{number}.pdf", self.ui.get("download_handout", "")),
+                                         (f"downloads/section-{number}-bilingual.pdf", self.ui.get("download_bilingual", ""))],
+                                        "../../"))
         return "".join(out)
 
     def full(self) -> str:
@@ -300,6 +322,10 @@ def renderer_for(content: Content, edition: Edition) -> Renderer:
         alt, alt_ts = english, typesetter("en")
     else:
         alt, alt_ts = source, typesetter(content.original.typography)
-    return Renderer(edition, content.plan, content.docs[edition.code], alt, english,
-                    content.glossed[edition.code] if content.glossary else [],
-                    typesetter(edition.typography), alt_ts)
+    renderer = Renderer(edition, content.plan, content.docs[edition.code], alt, english,
+                        content.glossed[edition.code] if content.glossary else [],
+                        typesetter(edition.typography), alt_ts)
+    prefix = edition.code + "/"
+    renderer.downloads = {path.removeprefix(prefix): size for path, size in content.downloads.items()
+                          if path.startswith(prefix)}
+    return renderer
