@@ -31,20 +31,33 @@ from .model import Plan, Problem
 from .parse import parse_bytes
 from .render import Doc, Glossed, Renderer, html_text
 from .typography import zh_punct
+from .csp import POLICY
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_SOURCE = ROOT / "source" / "cnipa-2022-work-plan.zh-Hans.txt"
 GLOSSARY = ROOT / "glossary" / "terms.yml"
 SCHEMA = ROOT / "glossary" / "schema.json"
-DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
 
 log = logging.getLogger("workplan")
 
 
 def site_url() -> str:
-    """The one place the public base URL comes from (SITE_URL, set by the Pages workflow)."""
-    url = os.environ.get("SITE_URL") or DEFAULT_SITE_URL
+    """The one place the public base URL comes from: SITE_URL (set by the Pages workflow), or "".
+
+    Unset (the default for local builds), the site names no public address: no canonical URL,
+    no Open Graph URL, no hreflang sitemap entries, and so no absolute URL to the build machine.
+    Set, it appears only in text that names the site, never in anything a browser fetches."""
+    url = os.environ.get("SITE_URL", "").strip()
+    if not url:
+        return ""
     return url if url.endswith("/") else url + "/"
+
+
+def site_path() -> str:
+    """The path part of SITE_URL ("/" when unset): where root 404 pages find the editions."""
+    from urllib.parse import urlsplit
+
+    return urlsplit(site_url()).path or "/"
 
 
 def translation_path(source: Path) -> Path:
@@ -172,8 +185,9 @@ def plan_json(content: Content) -> str:
         if doc.overview:
             editions[code]["overview"] = doc.overview
     data = {
-        "about": "国家知识产权局2022年工作要点 reader's edition: the plan as data. zh-Hans is the original, "
-                 "character-exact; zh-Hant is an OpenCC conversion, proofread; en is an unofficial translation.",
+        "about": f"{content.docs['zh-Hans'].title} ({content.docs['en'].title}), reader's edition: the plan as data. "
+                 "zh-Hans is the original, character-exact; zh-Hant is an OpenCC conversion, proofread; "
+                 "en is an unofficial translation.",
         "editions": editions,
     }
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
@@ -220,18 +234,19 @@ def alternates() -> list[dict]:
 
 
 def edition_config(edition: Edition, renderer: Renderer) -> dict:
-    return {
+    config = {
         "INHERIT": "../mkdocs.yml",
         "site_name": html_text(renderer.ts(renderer.doc.title)),
-        "site_url": site_url() + edition.code + "/",
+        **({"site_url": site_url() + edition.code + "/"} if site_url() else {}),
         "docs_dir": edition.code,
         "site_dir": f"../site/{edition.code}",
         "theme": {"custom_dir": "../overrides", "language": edition.theme_language},
         "plugins": {"search": {"lang": edition.search_lang}},
-        "extra": {"edition": edition.code, "alternate": alternates(), "site_root": site_url(),
+        "extra": {"edition": edition.code, "alternate": alternates(), "site_root": site_url(), "csp": POLICY,
                   "ui": {k: edition.ui[k] for k in ("copy", "copied", "alt_toggle", "alt_lang")}},
         "nav": renderer.nav(),
     }
+    return config
 
 
 def typesetter_for(edition: Edition):
@@ -242,20 +257,6 @@ def typesetter_for(edition: Edition):
     if edition.code == "zh-Hant":
         return lambda text: hant_quotes(zh_punct(text))
     return lambda text: text
-
-
-def page_sitemap(code: str, url_path: str, editions: tuple[Edition, ...]) -> str:
-    """sitemap.xml for one page directory: the page and its alternates in every edition.
-
-    Material's script fetches sitemap.xml beside every hreflang alternate of a page; with
-    alternates that name the same page (not the edition's home) that is the page's own
-    directory, so each has one, listing just that page."""
-    root = site_url()
-    links = "".join(f'\n    <xhtml:link rel="alternate" hreflang="{e.code}" href="{html_text(root + e.code + "/" + url_path)}"/>'
-                    for e in editions)
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
-            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
-            f"  <url>\n    <loc>{html_text(root + code + '/' + url_path)}</loc>{links}\n  </url>\n</urlset>\n")
 
 
 def render_docs(content: Content, editions: tuple[Edition, ...]) -> dict[str, str]:
@@ -276,9 +277,6 @@ def render_docs(content: Content, editions: tuple[Edition, ...]) -> dict[str, st
                             content.glossed[edition.code] if content.glossary else [], ts, alt_ts)
         for path, text in renderer.pages().items():
             files[f"{edition.code}/{path}"] = text
-            if path != "index.md":
-                url_path = path.removesuffix(".md") + "/"
-                files[f"{edition.code}/{url_path}sitemap.xml"] = page_sitemap(edition.code, url_path, editions)
         for path, text in data.items():
             files[f"{edition.code}/{path}"] = text
         files[f"{edition.code}/search/workplan-index.json"] = renderer.search_index()
@@ -288,43 +286,53 @@ def render_docs(content: Content, editions: tuple[Edition, ...]) -> dict[str, st
     return files
 
 
-def root_files(editions: tuple[Edition, ...]) -> dict[str, str]:
+ROOT_CSS = "body{font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;line-height:1.8}\n"
+
+
+def root_files(content: Content, editions: tuple[Edition, ...]) -> dict[str, str]:
+    """The site root: index.html (to the first edition) and 404.html (every edition), titles from the plan."""
     first = editions[0].code
+    title = html_text(content.docs[first].title)
+    names = " / ".join(html_text(content.docs[e.code].title) for e in editions if content.docs[e.code].title != content.docs[first].title)
+    csp = f'<meta http-equiv="Content-Security-Policy" content="{POLICY}">'
+    canonical = f'\n<link rel="canonical" href="{site_url()}{first}/">' if site_url() else ""
     links = "".join(f'<li><a href="{e.code}/" hreflang="{e.code}" lang="{e.code}">{e.label}</a></li>' for e in editions)
     index = f"""<!doctype html>
 <html lang="{first}">
 <head>
 <meta charset="utf-8">
-<title>国家知识产权局2022年工作要点</title>
+{csp}
+<title>{title}</title>
 <meta name="viewport" content="width=device-width,initial-scale=1">
-<meta name="description" content="国家知识产权局2022年工作要点 reader's edition: simplified Chinese, traditional Chinese, English.">
-<link rel="canonical" href="{site_url()}{first}/">
+<meta name="description" content="{title}{' (' + names + ')' if names else ''}: {', '.join(e.label for e in editions)}.">{canonical}
 <meta http-equiv="refresh" content="0; url={first}/">
+<link rel="stylesheet" href="root.css">
 </head>
 <body>
 <main><p><a href="{first}/">{first}/</a></p><ul>{links}</ul></main>
 </body>
 </html>
 """
-    root = site_url()
-    notices = {"zh-Hans": "找不到该页面。", "zh-Hant": "找不到該頁面。", "en": "This page does not exist."}
-    items = "".join(f'<li lang="{e.code}">{notices.get(e.code, "")} <a href="{root}{e.code}/" hreflang="{e.code}">{e.label}</a></li>'
-                    for e in editions)
+    # served for a missing URL at any depth: links rooted at the site's path (from SITE_URL, "/" unset)
+    root = site_path()
+    items = "".join(f'<li lang="{e.code}">{e.ui["not_found"]} <a href="{root}{e.code}/" hreflang="{e.code}">'
+                    f'{html_text(content.docs[e.code].title)}</a> ({e.label})</li>' for e in editions)
     missing = f"""<!doctype html>
 <html lang="{first}">
 <head>
 <meta charset="utf-8">
-<title>404 · 国家知识产权局2022年工作要点</title>
+{csp}
+<title>404 · {title}</title>
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="robots" content="noindex">
-<style>body{{font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;line-height:1.8}}</style>
+<link rel="stylesheet" href="{root}root.css">
 </head>
 <body>
 <main><h1>404</h1><ul>{items}</ul></main>
 </body>
 </html>
 """
-    return {"index.html": index, "404.html": missing, ".nojekyll": ""}
+    return {"index.html": index, "404.html": missing, "root.css": ROOT_CSS, ".nojekyll": ""}
 
 
 def write_tree(root: Path, files: dict[str, str]) -> None:
@@ -389,7 +397,7 @@ def build(source: Path, root: Path = ROOT, editions: tuple[Edition, ...] = EDITI
         if not docs_only:
             for edition in editions:
                 mkdocs_build(docs_new / f"{edition.code}.yml", site_new / edition.code)
-            write_tree(site_new, root_files(editions))
+            write_tree(site_new, root_files(content, editions))
         docs = root / "docs"
         docs.mkdir(exist_ok=True)
         for name in sorted(os.listdir(docs_new)):

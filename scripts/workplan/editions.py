@@ -48,6 +48,7 @@ ZH_HANS_UI = {
     "item_label": "第{n}项",
     "untranslated": "",
     "section_word": "第{n}部分",
+    "not_found": "找不到该页面。",
 }
 
 ZH_HANT_UI = {
@@ -81,6 +82,7 @@ ZH_HANT_UI = {
     "item_label": "第{n}項",
     "untranslated": "",
     "section_word": "第{n}部分",
+    "not_found": "找不到該頁面。",
 }
 
 EN_UI = {
@@ -114,6 +116,7 @@ EN_UI = {
     "item_label": "Task {n}",
     "untranslated": "Not yet translated: the Chinese original is shown.",
     "section_word": "Section {n}",
+    "not_found": "This page does not exist.",
     "disclaimer": "Unofficial English translation made for this reader's edition. The Chinese original, [published by CNIPA]({url}), prevails.",
 }
 
