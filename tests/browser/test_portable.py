@@ -13,32 +13,15 @@ import functools
 import http.server
 import os
 import threading
-from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
-from helpers import SOURCE, make_root
-from workplan.build import build
 
 pytestmark = pytest.mark.browser
 EDITIONS = ["zh-Hans", "zh-Hant", "en"]
 PAGE_TYPES = {"home": "", "section": "sections/4/", "glossary": "glossary/", "full": "full/"}
 SUB_PATH = "course/cnipa/"
-MIRRORED = "https://owner.example.org/published/"
-
-
-def build_with(root: Path, site_url: str | None) -> Path:
-    old = os.environ.pop("SITE_URL", None)
-    if site_url:
-        os.environ["SITE_URL"] = site_url
-    try:
-        build(SOURCE, root=root)
-    finally:
-        os.environ.pop("SITE_URL", None)
-        if old is not None:
-            os.environ["SITE_URL"] = old
-    return root / "site"
 
 
 class Quiet(http.server.SimpleHTTPRequestHandler):
@@ -49,8 +32,7 @@ class Quiet(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="session", params=["plain", "mirror"])
 def copy_url(request, tmp_path_factory):
     """The site served at http://127.0.0.1:<random port>/course/cnipa/."""
-    root = make_root(tmp_path_factory.mktemp(f"portable-{request.param}"))
-    site = build_with(root, None if request.param == "plain" else MIRRORED)
+    site = request.getfixturevalue(f"{request.param}_site")
     served = tmp_path_factory.mktemp(f"served-{request.param}")
     (served / SUB_PATH).parent.mkdir(parents=True)
     os.symlink(site, served / SUB_PATH.rstrip("/"))
