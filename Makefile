@@ -34,7 +34,8 @@ docs: venv
 site: venv
 	$(BIN)/python -m workplan --source "$(SOURCE)"
 
-serve: site
+serve: venv
+	$(BIN)/python -m workplan --source "$(SOURCE)" --preview
 	@echo "Serving http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
 	$(BIN)/python -m http.server --directory site --bind 127.0.0.1 $(PORT)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import SOURCE, make_root
+from helpers import MIRRORED, SOURCE, build_with, make_root
 from workplan.build import build
 from workplan.parse import parse_bytes
 
@@ -47,27 +47,12 @@ def site(built) -> Path:
     return built / "site"
 
 
-def build_with(root: Path, site_url: str | None, source: Path = SOURCE) -> Path:
-    """Build `source` into `root` with SITE_URL set to `site_url` (None: unset); returns site/."""
-    old = os.environ.pop("SITE_URL", None)
-    if site_url:
-        os.environ["SITE_URL"] = site_url
-    try:
-        build(source, root=root)
-    finally:
-        os.environ.pop("SITE_URL", None)
-        if old is not None:
-            os.environ["SITE_URL"] = old
-    return root / "site"
-
-
 @pytest.fixture(scope="session")
 def plain_site(tmp_path_factory) -> Path:
     """What a plain `make site` gives a new user: SITE_URL unset."""
     return build_with(make_root(tmp_path_factory.mktemp("plain")), None)
 
 
-MIRRORED = "https://owner.example.org/published/"
 
 
 @pytest.fixture(scope="session")

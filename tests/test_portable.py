@@ -13,8 +13,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import MIRRORED, build_with
-from helpers import SOURCE, make_root, soup
+from helpers import MIRRORED, SOURCE, build_with, make_root, soup
 from workplan.csp import POLICY
 from workplan.editions import EDITIONS
 

@@ -22,4 +22,11 @@
   var root = document.documentElement;
   root.classList.add("wp-js");
   try { if (localStorage.getItem("wp-show-alt") === "1") root.classList.add("wp-show-alt"); } catch (e) { /* private mode */ }
+  /* Offline after one visit: the edition's worker (sw.js at the edition's root, its scope). */
+  var worker = script.getAttribute("data-sw");
+  if (worker && "serviceWorker" in navigator && /^https?:$/.test(location.protocol)) {
+    addEventListener("load", function () {
+      navigator.serviceWorker.register(worker, { updateViaCache: "none" }).catch(function () { /* not allowed here */ });
+    });
+  }
 })();
