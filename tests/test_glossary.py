@@ -12,7 +12,8 @@ import pytest
 from helpers import ROOT, SOURCE, make_root, soup
 from workplan import annotate as ann
 from workplan import glossary as gl
-from workplan.build import GLOSSARY, SCHEMA, build
+from workplan.build import build
+from workplan.config import GLOSSARY, SCHEMA
 from workplan.model import Problem
 
 SCHEMA_DATA = json.loads(SCHEMA.read_text(encoding="utf-8"))
@@ -93,11 +94,12 @@ def test_duplicate_ids_and_names_are_errors():
 
 def test_a_bad_glossary_builds_nothing(tmp_path, monkeypatch):
     from workplan import build as build_module
+    from workplan import config
 
     root = make_root(tmp_path / "r")
     bad = tmp_path / "terms.yml"
     bad.write_text("terms:\n  - id: x\n    category: nonsense\n", encoding="utf-8")
-    monkeypatch.setattr(build_module, "GLOSSARY", bad)
+    monkeypatch.setattr(config, "GLOSSARY", bad)
     with pytest.raises(Problem, match="entry 1"):
         build_module.build(SOURCE, root=root)
     assert not (root / "site").exists() and not (root / "docs").exists()
@@ -185,13 +187,14 @@ def test_glossary_page_entries_with_back_links(site, plan, terms):
 
 def test_definition_html_is_escaped_in_page_and_tooltip(tmp_path, monkeypatch):
     from workplan import build as build_module
+    from workplan import config
 
     bad = tmp_path / "terms.yml"
     bad.write_text(
         "terms:\n  - id: evil\n    category: ip-concept\n    zh-Hans: 任务\n    en: Task\n"
         "    definition:\n      en: 'Run <script>alert(1)</script> \"now\" & here'\n      zh-Hans: '<script>alert(2)</script>'\n",
         encoding="utf-8")
-    monkeypatch.setattr(build_module, "GLOSSARY", bad)
+    monkeypatch.setattr(config, "GLOSSARY", bad)
     root = make_root(tmp_path / "r")
     plan = tmp_path / "p.txt"
     plan.write_text("题\n一、标题。任务甲。\n", encoding="utf-8")

@@ -10,7 +10,8 @@ from helpers import SOURCE, make_root, soup
 from workplan import annotate as ann
 from workplan import glossary as gl
 from workplan import translation as tr
-from workplan.build import GLOSSARY, SCHEMA, build, translation_path
+from workplan.build import build
+from workplan.config import GLOSSARY, SCHEMA, translation_path
 from workplan.model import Problem
 
 EN = translation_path(SOURCE)

@@ -35,6 +35,8 @@ from pathlib import Path
 
 import opencc
 
+from .typography import PUNCT_HANT, hant_quotes  # noqa: F401  (applied at render time)
+
 
 OPENCC_DIR = Path(__file__).resolve().parent / "opencc"
 CONFIG_TEMPLATE = OPENCC_DIR / "s2tw-project.json"
@@ -44,15 +46,7 @@ OPENCC_DATA = Path(opencc.__file__).resolve().parent / "clib" / "share" / "openc
 CACHE_ENV = "WORKPLAN_OPENCC_CACHE"
 LANG = "zh-Hant"
 
-PUNCT_HANT = {"“": "「", "”": "」", "‘": "『", "’": "』"}
-_PUNCT_TABLE = str.maketrans(PUNCT_HANT)
-
 _EXAMPLE_RE = re.compile(r"#\s*e\.g\.\s*(\S+)\s*=>\s*(\S+)\s*$")
-
-
-def hant_quotes(text: str) -> str:
-    """Curly quotes -> corner brackets (Taiwan/Hong Kong typography), nothing else."""
-    return text.translate(_PUNCT_TABLE)
 
 
 @dataclass(frozen=True)
@@ -151,14 +145,26 @@ def _resolve(node: object, dict_path: Path) -> None:
             _resolve(child, dict_path)
 
 
-def build_config(extra: Mapping[str, str] | None = None) -> Path:
+def config_template(name: str = "s2tw") -> Path:
+    """The config an edition names: the project's template (opencc/{name}-project.json, with the
+    project dictionary in front) if there is one, otherwise OpenCC's own {name}.json."""
+    project = OPENCC_DIR / f"{name}-project.json"
+    if project.exists():
+        return project
+    stock = OPENCC_DATA / f"{name}.json"
+    if not stock.exists():
+        raise ValueError(f"no OpenCC config {name!r}: neither {project} nor {stock} exists")
+    return stock
+
+
+def build_config(extra: Mapping[str, str] | None = None, template_path: Path = CONFIG_TEMPLATE) -> Path:
     """Write the resolved config and the comment-free dictionary; return the config path."""
     entries = {p.simplified: p.traditional for p in read_phrases()}
     for key, value in (extra or {}).items():
         _check_pair(key, value, "extra")
         entries[key] = value  # extra phrases come first: they override the file
     dict_text = "".join(f"{k}\t{v}\n" for k, v in sorted(entries.items()))
-    template = CONFIG_TEMPLATE.read_text(encoding="utf-8")
+    template = template_path.read_text(encoding="utf-8")
     digest = hashlib.sha256(
         "\0".join([opencc.__version__, str(OPENCC_DATA), template, dict_text]).encode("utf-8")
     ).hexdigest()[:16]
@@ -167,28 +173,29 @@ def build_config(extra: Mapping[str, str] | None = None) -> Path:
     dict_path = directory / PROJECT_DICT
     config = json.loads(template)
     _resolve(config, dict_path)
-    config_path = directory / CONFIG_TEMPLATE.name
+    config_path = directory / template_path.name
     _atomic_write(dict_path, dict_text)  # the dictionary first: a config never names a missing file
     _atomic_write(config_path, json.dumps(config, ensure_ascii=False, indent=2) + "\n")
     return config_path
 
 
 _lock = threading.Lock()
-_converters: dict[tuple[tuple[str, str], ...], Callable[[str], str]] = {}
+_converters: dict[tuple, Callable[[str], str]] = {}
 
 
-def make_converter(extra: dict[str, str] | None = None) -> Callable[[str], str]:
+def make_converter(extra: dict[str, str] | None = None, config: str = "s2tw") -> Callable[[str], str]:
     """A function simplified -> traditional (Taiwan standard) with the project config.
 
     `extra`: more phrase pairs (e.g. glossary terms with an explicit zh-Hant form),
     added to the project dictionary with priority over its entries.  One OpenCC
     object is built and cached per distinct `extra`.
     """
-    key = tuple(sorted((extra or {}).items()))
+    pairs = tuple(sorted((extra or {}).items()))
+    key = (config, pairs)
     with _lock:
         converter = _converters.get(key)
         if converter is None:
-            cc = opencc.OpenCC(str(build_config(dict(key))))
+            cc = opencc.OpenCC(str(build_config(dict(pairs), config_template(config))))
 
             def converter(text: str, _cc: opencc.OpenCC = cc) -> str:
                 return _cc.convert(text)

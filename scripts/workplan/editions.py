@@ -1,6 +1,13 @@
 """The editions of the site: one MkDocs build each, under /{code}/.
 
 To add an edition, add it here (and its UI strings); everything else loops over EDITIONS.
+An edition's text comes from one of three places (`text`):
+  "source"       the plan as received (the simplified original);
+  "convert"      the original through OpenCC: `opencc` names the config, either a project
+                 template in workplan/opencc/{opencc}-project.json or OpenCC's own {opencc}.json
+                 (a Hong Kong edition is `opencc="s2hk"`);
+  "translation"  the English translation file (source/*.en.yml).
+`typography` names the render-time typesetter (typography.TYPESETTERS).
 """
 from __future__ import annotations
 
@@ -15,6 +22,11 @@ class Edition:
     search_lang: str  # Material search plugin language
     chinese: bool
     ui: dict[str, str]
+    text: str = "source"  # "source" | "convert" | "translation"
+    opencc: str | None = None  # with text="convert": the OpenCC config (see above)
+    typography: str = "zh-Hans"  # "zh-Hans" | "zh-Hant" | "en"
+    og_locale: str = "zh_CN"  # Open Graph locale
+    english_name: str = "simplified Chinese"  # the edition named in English (root page description)
 
 
 ZH_HANS_UI = {
@@ -49,6 +61,12 @@ ZH_HANS_UI = {
     "untranslated": "",
     "section_word": "第{n}部分",
     "not_found": "找不到该页面。",
+    "category.agreement": "协定与条约",
+    "category.organisation": "组织与机构",
+    "category.programme": "计划、行动与工程",
+    "category.law-or-regulation": "法律、法规与政策文件",
+    "category.ip-concept": "知识产权概念",
+    "category.policy-term": "政策用语",
 }
 
 ZH_HANT_UI = {
@@ -83,6 +101,12 @@ ZH_HANT_UI = {
     "untranslated": "",
     "section_word": "第{n}部分",
     "not_found": "找不到該頁面。",
+    "category.agreement": "協定與條約",
+    "category.organisation": "組織與機構",
+    "category.programme": "計畫、行動與工程",
+    "category.law-or-regulation": "法律、法規與政策文件",
+    "category.ip-concept": "知識產權概念",
+    "category.policy-term": "政策用語",
 }
 
 EN_UI = {
@@ -118,15 +142,33 @@ EN_UI = {
     "section_word": "Section {n}",
     "not_found": "This page does not exist.",
     "disclaimer": "Unofficial English translation made for this reader's edition. The Chinese original, [published by CNIPA]({url}), prevails.",
+    "category.agreement": "Agreements and treaties",
+    "category.organisation": "Organisations and institutions",
+    "category.programme": "Programmes, campaigns and projects",
+    "category.law-or-regulation": "Laws, regulations and policy documents",
+    "category.ip-concept": "IP concepts",
+    "category.policy-term": "Policy terms",
 }
 
 EDITIONS: tuple[Edition, ...] = (
     Edition("zh-Hans", "简体中文", "zh-Hans", "zh", True, ZH_HANS_UI),
-    Edition("zh-Hant", "繁體中文", "zh-Hant", "zh", True, ZH_HANT_UI),
-    Edition("en", "English", "en", "en", False, EN_UI),
+    Edition("zh-Hant", "繁體中文", "zh-Hant", "zh", True, ZH_HANT_UI,
+            text="convert", opencc="s2tw", typography="zh-Hant", og_locale="zh_TW",
+            english_name="traditional Chinese"),
+    Edition("en", "English", "en", "en", False, EN_UI, text="translation", typography="en", og_locale="en_US",
+            english_name="English"),
 )
 
 BY_CODE = {e.code: e for e in EDITIONS}
+
+
+def original(editions: tuple[Edition, ...]) -> Edition:
+    """The edition that shows the plan as received."""
+    return next(e for e in editions if e.text == "source")
+
+
+def translated(editions: tuple[Edition, ...]) -> Edition | None:
+    return next((e for e in editions if e.text == "translation"), None)
 
 # Where CNIPA published the plan (linked from the English edition's disclaimer).
 CNIPA_URL = "https://www.cnipa.gov.cn/"

@@ -11,32 +11,6 @@ import yaml
 from .model import Problem
 
 CATEGORIES = ("agreement", "organisation", "programme", "law-or-regulation", "ip-concept", "policy-term")
-CATEGORY_NAMES = {
-    "en": {
-        "agreement": "Agreements and treaties",
-        "organisation": "Organisations and institutions",
-        "programme": "Programmes, campaigns and projects",
-        "law-or-regulation": "Laws, regulations and policy documents",
-        "ip-concept": "IP concepts",
-        "policy-term": "Policy terms",
-    },
-    "zh-Hans": {
-        "agreement": "协定与条约",
-        "organisation": "组织与机构",
-        "programme": "计划、行动与工程",
-        "law-or-regulation": "法律、法规与政策文件",
-        "ip-concept": "知识产权概念",
-        "policy-term": "政策用语",
-    },
-    "zh-Hant": {
-        "agreement": "協定與條約",
-        "organisation": "組織與機構",
-        "programme": "計畫、行動與工程",
-        "law-or-regulation": "法律、法規與政策文件",
-        "ip-concept": "知識產權概念",
-        "policy-term": "政策用語",
-    },
-}
 
 
 @dataclass(frozen=True)

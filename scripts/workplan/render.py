@@ -13,49 +13,21 @@ Page layout (a URL contract, see tests/url-manifest.txt):
 from __future__ import annotations
 
 import html
-import json
 import re
-from dataclasses import dataclass
 from typing import Callable
 
 from .annotate import Span, map_spans, plain
 from .editions import CNIPA_URL, Edition
-from .glossary import CATEGORIES, CATEGORY_NAMES, Term
+from .glossary import CATEGORIES
 from .model import Item, Plan
+from .prepare import Content, Doc, Glossed
+from .typography import typesetter
 
 # Where workplan.js puts the translation toggle; its height is reserved before the first paint,
 # so adding the button moves nothing (no layout shift).
 TOOLBAR = '<div class="wp-toolbar"></div>\n\n'
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|])")
 LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+(?=[.)]))")
-
-
-@dataclass(frozen=True)
-class Doc:
-    """The plan's text in one language, annotated, ready to render."""
-
-    lang: str
-    title: str
-    citation: str  # short title used in citations: "{citation} §4.3"
-    preamble: tuple[tuple[Span, ...], ...]
-    headings: dict[int, str]
-    items: dict[str, tuple[Span, ...]]
-    source_line: str | None
-    overview: str = ""
-    summaries: dict[int, str] | None = None
-    untranslated: frozenset[str] = frozenset()  # item ids shown in Chinese for want of a translation
-
-
-@dataclass(frozen=True)
-class Glossed:
-    """A glossary term as one edition shows it."""
-
-    term: Term
-    name: str  # in the edition's language
-    other_names: tuple[str, ...]  # the names in the other languages
-    definition: str
-    other_definition: str
-    uses: tuple[str, ...]  # ids of the items (or "preamble") that link to it in this edition
 
 
 def md_escape(text: str) -> str:
@@ -228,12 +200,11 @@ class Renderer:
         title = ui["glossary"]
         out = [front_matter(f"{title} · {self.ts(self.doc.title)}", shorten(ui["glossary_intro"])),
                f"# {title} {{ #title }}\n\n", f"{ui['glossary_intro']}\n\n"]
-        names = CATEGORY_NAMES[self.e.code]
         for category in CATEGORIES:
             entries = [g for g in self.glossed if g.term.category == category]
             if not entries:
                 continue
-            heading = names[category]
+            heading = ui[f"category.{category}"]
             out.append(f"## {md_escape(heading)} {{ #category-{category} }}\n\n")
             for g in entries:
                 out.append(f"### {md_escape(g.name)} {{ #{g.term.id} }}\n\n")
@@ -261,29 +232,6 @@ class Renderer:
                     out.append(f'{ui["appears_nowhere"]}\n{{ .wp-uses }}\n\n')
         return "".join(out)
 
-    def search_index(self) -> str:
-        """The edition's search documents: each item, each section, the preamble, each glossary term.
-
-        Plain text in the edition's own language and typography; `location` is the URL (with the
-        item's anchor) relative to the edition, as Material's search UI expects."""
-        docs = []
-        if self.doc.preamble:
-            docs.append({"location": "", "title": self.ts(self.doc.title), "text": ""})
-            text = " ".join(self.ts(plain(p)) for p in self.doc.preamble)
-            docs.append({"location": "#preamble", "title": self.ui["preamble"], "text": text})
-        for section in self.plan.sections:
-            page = f"sections/{section.number}/"
-            docs.append({"location": page, "title": self.section_title(section.number), "text": ""})
-            for item in section.items:
-                text = self.ts(plain(self.doc.items[item.id]))
-                docs.append({"location": f"{page}#{item.anchor}", "title": f"§{item.id}", "text": text})
-        if self.glossed:
-            docs.append({"location": "glossary/", "title": self.ui["glossary"], "text": ""})
-            for g in self.glossed:
-                names = " · ".join([g.name, *g.other_names] + ([g.term.abbr] if g.term.abbr else []))
-                docs.append({"location": f"glossary/#{g.term.id}", "title": names, "text": g.definition})
-        return json.dumps({"docs": docs}, ensure_ascii=False, separators=(",", ":")) + "\n"
-
     def nav(self) -> list:
         """The edition's navigation, in reading order (MkDocs would sort 10 before 2)."""
         ui = self.ui
@@ -294,6 +242,11 @@ class Renderer:
         items.append({ui["full_text"]: "full.md"})
         return items
 
+    def page_paths(self) -> list[str]:
+        """The Markdown files of the edition, in the order pages() writes them."""
+        paths = ["index.md", "full.md"] + [f"sections/{s.number}.md" for s in self.plan.sections]
+        return paths + (["glossary.md"] if self.glossed else [])
+
     def pages(self) -> dict[str, str]:
         pages = {"index.md": self.index(), "full.md": self.full()}
         for section in self.plan.sections:
@@ -301,3 +254,17 @@ class Renderer:
         if self.glossed:
             pages["glossary.md"] = self.glossary()
         return pages
+
+
+def renderer_for(content: Content, edition: Edition) -> Renderer:
+    """The Renderer of one edition: its text beside the other language's (English on the
+    Chinese pages, the original on the English ones)."""
+    english = content.english
+    source = content.docs[content.original.code]
+    if edition.chinese:
+        alt, alt_ts = english, typesetter("en")
+    else:
+        alt, alt_ts = source, typesetter(content.original.typography)
+    return Renderer(edition, content.plan, content.docs[edition.code], alt, english,
+                    content.glossed[edition.code] if content.glossary else [],
+                    typesetter(edition.typography), alt_ts)

@@ -7,9 +7,12 @@ full-width where they stand in Chinese text.  Between ASCII letters or digits (1
 from __future__ import annotations
 
 import unicodedata
+from typing import Callable
 
 FULL_WIDTH = {",": "，", ":": "：", "(": "（", ")": "）"}
 HALF_WIDTH = {v: k for k, v in FULL_WIDTH.items()}
+PUNCT_HANT = {"“": "「", "”": "」", "‘": "『", "’": "』"}
+_PUNCT_TABLE = str.maketrans(PUNCT_HANT)
 
 
 def is_wide(ch: str) -> bool:
@@ -48,3 +51,24 @@ def zh_punct(text: str) -> str:
 def fold_punct(text: str) -> str:
     """The inverse used by the fidelity test: full-width , : ( ) back to ASCII."""
     return "".join(HALF_WIDTH.get(ch, ch) for ch in text)
+
+
+def hant_quotes(text: str) -> str:
+    """Curly quotes -> corner brackets (Taiwan/Hong Kong typography), nothing else."""
+    return text.translate(_PUNCT_TABLE)
+
+
+def _hant(text: str) -> str:
+    return hant_quotes(zh_punct(text))
+
+
+def _unchanged(text: str) -> str:
+    return text
+
+
+TYPESETTERS: dict[str, Callable[[str], str]] = {"zh-Hans": zh_punct, "zh-Hant": _hant, "en": _unchanged}
+
+
+def typesetter(name: str) -> Callable[[str], str]:
+    """The render-time typography an edition names (editions.Edition.typography)."""
+    return TYPESETTERS[name]

@@ -1,4 +1,4 @@
-/* The edition's service worker (the pipeline prepends BUILD and FILES; see scripts/workplan/offline/__init__.py).
+/* The edition's service worker (scripts/workplan/outputs/service_worker.py prepends BUILD and FILES).
 
    - Scope: the edition's folder (…/{edition}/), so it never answers for another edition or another
      site on the same origin.  Cache names are "workplan:" + that path + ":" + the build id.

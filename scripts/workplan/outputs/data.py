@@ -1,0 +1,87 @@
+"""Data downloads of every edition: plan.json, glossary.json, glossary.csv (docs/ stage)."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from .. import annotate as ann
+from ..prepare import Content
+
+
+def plan_json(content: Content) -> str:
+    plan = content.plan
+    editions = {}
+    for code, doc in content.docs.items():
+        editions[code] = {
+            "title": doc.title,
+            "preamble": [ann.plain(p) for p in doc.preamble],
+            "sections": [
+                {
+                    "number": s.number,
+                    "numeral": s.numeral,
+                    "heading": doc.headings[s.number],
+                    **({"summary": doc.summaries[s.number]} if doc.summaries and s.number in doc.summaries else {}),
+                    "items": [
+                        {"id": i.id, "anchor": i.anchor, "text": ann.plain(doc.items[i.id]),
+                         **({"untranslated": True} if i.id in doc.untranslated else {})}
+                        for i in s.items
+                    ],
+                }
+                for s in plan.sections
+            ],
+            "source_line": doc.source_line,
+        }
+        if doc.overview:
+            editions[code]["overview"] = doc.overview
+    original = content.docs[content.original.code]
+    data = {
+        "about": f"{original.title} reader's edition: the plan as data. zh-Hans is the original, "
+                 "character-exact; zh-Hant is an OpenCC conversion, proofread; en is an unofficial translation.",
+        "editions": editions,
+    }
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def glossary_rows(content: Content) -> list[dict]:
+    rows = []
+    hant = {g.term.id: g for g in content.glossed.get("zh-Hant", [])}
+    hans = {g.term.id: g for g in content.glossed.get("zh-Hans", [])}
+    for term in content.glossary:
+        rows.append({
+            "id": term.id,
+            "category": term.category,
+            "zh-Hans": term.names["zh-Hans"],
+            "zh-Hant": hant[term.id].name if term.id in hant else "",
+            "en": term.names["en"],
+            "abbr": term.abbr,
+            "definition_en": term.definition["en"],
+            "definition_zh-Hans": term.definition["zh-Hans"],
+            "definition_zh-Hant": hant[term.id].definition if term.id in hant else "",
+            "url": term.url,
+            "appears_in": " ".join(hans[term.id].uses) if term.id in hans else "",
+        })
+    return rows
+
+
+def glossary_json(content: Content) -> str:
+    return json.dumps({"terms": glossary_rows(content)}, ensure_ascii=False, indent=1) + "\n"
+
+
+def glossary_csv(content: Content) -> str:
+    rows = glossary_rows(content)
+    buf = io.StringIO()
+    if rows:
+        writer = csv.DictWriter(buf, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return buf.getvalue()
+
+
+def render(content: Content) -> dict[str, str]:
+    """The same data files in every edition's folder."""
+    data = {"plan.json": plan_json(content)}
+    if content.glossary:
+        data["glossary.json"] = glossary_json(content)
+        data["glossary.csv"] = glossary_csv(content)
+    return {f"{e.code}/{name}": text for e in content.editions for name, text in data.items()}
