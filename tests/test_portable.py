@@ -109,3 +109,50 @@ def test_another_plan_shows_its_own_title_everywhere(tmp_path):
     about = json.loads((site / "en" / "plan.json").read_text(encoding="utf-8"))["about"]
     assert other_title in about and title not in about
     assert soup(site / "zh-Hans" / "index.html").find("h1").get_text().strip() == other_title
+
+
+def test_the_offline_copy_is_one_deterministic_zip_of_every_edition_linked_with_its_size(site):
+    import zipfile
+
+    from workplan.outputs.offline_copy import FOLDER, PATH
+
+    data = (site / PATH).read_bytes()
+    with zipfile.ZipFile(site / PATH) as archive:
+        infos = archive.infolist()
+        names = [i.filename for i in infos]
+        assert names == sorted(names)
+        assert {i.date_time for i in infos} == {(1980, 1, 1, 0, 0, 0)}
+        assert f"{FOLDER}/index.html" in names
+        for code in CODES:
+            for page in ("index.html", "sections/4.html", "glossary.html", "full.html",
+                         "search/workplan-index.js", "search/search_index.js"):
+                assert f"{FOLDER}/{code}/{page}" in names, (code, page)
+        assert not [n for n in names if n.endswith(("sw.js", ".map", "manifest.webmanifest"))]
+        root = soup_text(archive.read(f"{FOLDER}/index.html"))
+        assert [a["href"] for a in root.find_all("a")] == [f"{code}/index.html" for code in CODES]
+        for name in names:
+            if name.endswith((".html", ".js", ".css")) and "/bundle." not in name:  # Material's bundle names unpkg for mermaid, unused
+                text = archive.read(name).decode("utf-8")
+                assert "unpkg.com" not in text, name
+                if name.endswith(".html") and "/assets/" not in name:
+                    doc = soup_text(text)
+                    assert doc.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"] == POLICY, name
+                    for url in fetched_urls(doc):
+                        assert not urlparse(url).scheme and not url.endswith("/"), (name, url)
+        section = archive.read(f"{FOLDER}/en/sections/4.html").decode("utf-8")
+        assert "unpkg" not in section and "iframe-worker-csp.js" in section
+        index = archive.read(f"{FOLDER}/en/search/workplan-index.js").decode("utf-8")
+        assert index.startswith("var __workplanIndex = ") and '"location":"sections/4.html#item-4-3"' in index
+    for code in CODES:
+        home = soup(site / code / "index.html")
+        link = home.find("a", class_="wp-download")
+        assert link["href"] == f"../{PATH}"
+        size = len(data) / 1024
+        shown = f"{size / 1024:.1f} MB" if size >= 1024 else f"{round(size)} KB"
+        assert shown in link.parent.get_text(), (shown, link.parent.get_text())
+
+
+def soup_text(data):
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup(data, "html.parser")

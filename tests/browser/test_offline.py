@@ -19,14 +19,18 @@ pytestmark = pytest.mark.browser
 SUB = "u/repo/"
 
 
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
 class Server:
     def __init__(self, site: Path, tmp: Path):
         served = tmp / "served"
         (served / SUB).parent.mkdir(parents=True, exist_ok=True)
         if not (served / SUB.rstrip("/")).exists():
             os.symlink(site, served / SUB.rstrip("/"))
-        handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(served))
-        handler.log_message = lambda *a: None
+        handler = functools.partial(Quiet, directory=str(served))
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/{SUB}"
