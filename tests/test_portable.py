@@ -156,3 +156,20 @@ def soup_text(data):
     from bs4 import BeautifulSoup
 
     return BeautifulSoup(data, "html.parser")
+
+
+def test_own_assets_have_content_hashed_urls(mirror_site):
+    import hashlib
+
+    own = re.compile(r"assets/(javascripts|stylesheets)/workplan[-a-z]*\.([0-9a-f]{8})\.(js|css)$")
+    for code in CODES:
+        doc = soup(mirror_site / code / "sections" / "4" / "index.html")
+        urls = [u for u in fetched_urls(doc) if "/workplan" in u]
+        config = json.loads(doc.find("script", id="__config").get_text())
+        urls.append(config["search"])
+        assert len(urls) >= 6, urls
+        for url in urls:
+            match = own.search(url)
+            assert match, url
+            data = (mirror_site / code / "sections" / "4" / url).resolve().read_bytes()
+            assert hashlib.sha256(data).hexdigest()[:8] == match.group(2), url

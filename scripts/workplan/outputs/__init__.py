@@ -14,9 +14,9 @@ A new output is a new module here and one entry in a list below.
 """
 from __future__ import annotations
 
-from . import data, offline_copy, pages, root_pages, search_index, service_worker, web_manifest
+from . import assets, data, offline_copy, pages, root_pages, search_index, service_worker, web_manifest
 
-DOCS = (pages, search_index, data, web_manifest)
+DOCS = (pages, assets, search_index, data, web_manifest)
 SITE = (root_pages,)
 BUILT = (service_worker,)
 DOWNLOADS: tuple = (offline_copy,)

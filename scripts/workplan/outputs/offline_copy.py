@@ -27,7 +27,7 @@ from ..config import ROOT, TEMPLATES
 from ..csp import POLICY
 from ..prepare import Content
 from ..site import mkdocs_build, write_tree
-from . import data, pages, search_index
+from . import assets, data, pages, search_index
 
 PATH = "offline/reader-edition.zip"  # relative to site/
 FOLDER = "reader-edition"  # the one folder inside the zip
@@ -63,9 +63,9 @@ def variant_config(text: str, docs: Path, site: Path) -> str:
     return yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=1000)
 
 
-def docs_files(content: Content) -> dict[str, str]:
-    files: dict[str, str] = {}
-    for module in (pages, search_index, data):
+def docs_files(content: Content) -> dict[str, str | bytes]:
+    files: dict[str, str | bytes] = {}
+    for module in (pages, assets, search_index, data):
         files.update(module.render(content))
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(COPY), keep_trailing_newline=True)
     for edition in content.editions:
@@ -119,7 +119,7 @@ def fingerprint(content: Content) -> str:
     """The zip's inputs: the docs it is built from, the theme and shim files, the policy."""
     digest = hashlib.sha256()
     for rel, text in sorted(docs_files(content).items()):
-        digest.update(rel.encode() + b"\0" + text.encode() + b"\0")
+        digest.update(rel.encode() + b"\0" + (text if isinstance(text, bytes) else text.encode()) + b"\0")
     for path in sorted((ROOT / "overrides").rglob("*")) + sorted(TEMPLATES.rglob("*")) + [ROOT / "mkdocs.yml"]:
         if path.is_file():
             digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())

@@ -5,6 +5,7 @@ import yaml
 
 from ..config import site_url
 from ..csp import POLICY
+from . import assets
 from ..editions import Edition
 from ..prepare import Content
 from ..render import Renderer, html_text, renderer_for
@@ -19,6 +20,7 @@ def alternates(editions: tuple[Edition, ...]) -> list[dict]:
 def edition_config(edition: Edition, renderer: Renderer, editions: tuple[Edition, ...], worker: bool = True) -> dict:
     """extra.csp: the Content-Security-Policy meta of every page (left out by `mkdocs serve` of
     mkdocs.yml, whose live reload injects a script); extra.sw: pages register the service worker."""
+    hashed = assets.config_values()
     return {
         "INHERIT": "../mkdocs.yml",
         "site_name": html_text(renderer.ts(renderer.doc.title)),
@@ -28,9 +30,11 @@ def edition_config(edition: Edition, renderer: Renderer, editions: tuple[Edition
         "theme": {"custom_dir": "../overrides", "language": edition.theme_language},
         "plugins": {"search": {"lang": edition.search_lang}},
         "extra": {"edition": edition.code, "alternate": alternates(editions), "site_root": site_url(),
-                  "og_locale": edition.og_locale, "csp": POLICY, "sw": worker,
+                  "og_locale": edition.og_locale, "csp": POLICY, "sw": worker, "assets": hashed["assets"],
                   "ui": {k: edition.ui[k] for k in ("copy", "copied", "alt_toggle", "alt_lang")}},
         "nav": renderer.nav(),
+        "extra_css": hashed["extra_css"],
+        "extra_javascript": hashed["extra_javascript"],
     }
 
 
