@@ -7,11 +7,14 @@ SOURCE ?= source/cnipa-2022-work-plan.zh-Hans.txt
 PORT ?= 8000
 export PYTHONPATH := $(CURDIR)/scripts
 
-.PHONY: help venv checkers docs site serve test bench clean manifest
+ROOT ?= $(CURDIR)
+
+.PHONY: help venv checkers docs pages site serve test bench clean manifest snapshot
 
 help:
-	@echo "make serve    build every edition and serve the site at http://127.0.0.1:$(PORT)/"
-	@echo "make site     build into site/ (SOURCE=path/to/plan.txt for another plan)"
+	@echo "make serve    live preview at http://127.0.0.1:$(PORT)/: rebuilds and reloads on every edit"
+	@echo "make site     build everything into site/, downloads too (SOURCE=path/to/plan.txt for another plan)"
+	@echo "make pages    build the pages and data of every edition, without the heavy downloads"
 	@echo "make docs     write the Markdown of every edition into docs/ only"
 	@echo "make test     run the tests (the checker gates need \`make checkers\`, Java and Chromium)"
 	@echo "make checkers install Lighthouse, axe-core and the Nu HTML Checker from npm (node_modules/)"
@@ -32,20 +35,26 @@ docs: venv
 	$(BIN)/python -m workplan --source "$(SOURCE)" --docs-only
 
 site: venv
-	$(BIN)/python -m workplan --source "$(SOURCE)"
+	$(BIN)/python -m workplan --source "$(SOURCE)" --root "$(ROOT)"
+
+pages: venv
+	$(BIN)/python -m workplan --source "$(SOURCE)" --root "$(ROOT)" --pages-only
 
 serve: venv
-	$(BIN)/python -m workplan --source "$(SOURCE)" --preview
-	@echo "Serving http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
-	$(BIN)/python -m http.server --directory site --bind 127.0.0.1 $(PORT)
+	$(BIN)/python -m workplan.serve --source "$(SOURCE)" --root "$(ROOT)" --port $(PORT)
 
 test: venv
 	$(BIN)/python -m pytest
+
+snapshot: venv
+	$(BIN)/python scripts/update_snapshot.py
 
 manifest: site
 	$(BIN)/python scripts/update_manifest.py
 
 bench: venv
+	$(BIN)/python scripts/bench_anchor.py
+	$(BIN)/python scripts/bench_preview.py
 	$(BIN)/python scripts/bench_budget.py
 	$(BIN)/python scripts/bench_linker.py
 	$(BIN)/python scripts/bench_convert.py

@@ -18,24 +18,39 @@ from .editions import EDITIONS, Edition
 from .model import Plan, Problem
 from .parse import parse_bytes
 from .prepare import Content, prepare
-from .site import cache_get, cache_put, mkdocs_build, remove, swap, swap_children, write_tree
+from .site import cache_get, cache_put, mkdocs_build, mkdocs_build_all, remove, swap, swap_children, write_tree
 
 ROOT = config.ROOT
 DEFAULT_SOURCE = config.DEFAULT_SOURCE
 
 
-def load_inputs(source: Path) -> tuple[Plan, list[gl.Term], tr.Translation | None]:
+def load_inputs(source: Path, glossary: Path | None = None,
+                memo: dict | None = None) -> tuple[Plan, list[gl.Term], tr.Translation | None]:
+    """The plan, the glossary (glossary/terms.yml unless named) and the translation beside the plan.
+
+    `memo` (the live preview's): parsed inputs by their bytes, so an edit re-reads only its file."""
+    memo = {} if memo is None else memo
+
+    def once(kind: str, key: bytes, parse):
+        if memo.get(kind, (None,))[0] != key:
+            memo[kind] = (key, parse())
+        return memo[kind][1]
+
     try:
         data = source.read_bytes()
     except OSError as err:
         raise Problem(str(source), 1, f"cannot read the plan: {err.strerror}", "pass an existing file as SOURCE=") from None
-    plan = parse_bytes(data, str(source))
-    glossary = config.GLOSSARY
-    terms = gl.load_file(glossary, config.SCHEMA) if glossary.exists() else []
+    plan = once("plan", data, lambda: parse_bytes(data, str(source)))
+    glossary = glossary or config.GLOSSARY
+    terms = []
+    if glossary.exists():
+        key = glossary.read_bytes() + config.SCHEMA.read_bytes()
+        terms = once("glossary", key, lambda: gl.load_file(glossary, config.SCHEMA))
     tpath = config.translation_path(source)
     translation = None
     if tpath.exists():
-        translation = tr.load(tpath.read_bytes().decode("utf-8-sig"), str(tpath), plan)
+        raw = tpath.read_bytes()
+        translation = once("translation", raw + data, lambda: tr.load(raw.decode("utf-8-sig"), str(tpath), plan))
     return plan, terms, translation
 
 
@@ -69,11 +84,11 @@ def downloads(content: Content, cache_root: Path, make: bool) -> dict[str, bytes
 
 
 def build(source: Path, root: Path = ROOT, editions: tuple[Edition, ...] = EDITIONS, docs_only: bool = False,
-          make_downloads: bool = True, worker: bool = True) -> list[str]:
+          make_downloads: bool = True, glossary: Path | None = None, preview: bool = False) -> list[str]:
     """Build docs/ and site/ under `root`; returns the warnings.  Raises Problem on bad input.
-    worker=False (make serve's preview): the pages register no service worker."""
-    plan, terms, translation = load_inputs(source)
-    content = dataclasses.replace(prepare(plan, terms, translation, editions), worker=worker)
+    preview=True: pages as make serve's live preview has them (no service worker, no script policy)."""
+    plan, terms, translation = load_inputs(source, glossary)
+    content = dataclasses.replace(prepare(plan, terms, translation, editions), preview=preview)
     extra = {} if docs_only else downloads(content, root / ".cache" / "downloads", make_downloads)
     if extra:
         content = dataclasses.replace(content, downloads={path: len(data) for path, data in sorted(extra.items())})
@@ -84,8 +99,7 @@ def build(source: Path, root: Path = ROOT, editions: tuple[Edition, ...] = EDITI
     try:
         write_tree(docs_new, files)
         if not docs_only:
-            for edition in editions:
-                mkdocs_build(docs_new / f"{edition.code}.yml", site_new / edition.code)
+            mkdocs_build_all([(docs_new / f"{e.code}.yml", site_new / e.code) for e in editions], mkdocs_build)
             write_tree(site_new, render_all(outputs.SITE, content))
             write_tree(site_new, extra)
             for module in outputs.BUILT:

@@ -21,8 +21,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docs-only", action="store_true", help="write docs/ but do not run MkDocs")
     parser.add_argument("--pages-only", action="store_true",
                         help="pages and data only: skip building the downloads (PDF, EPUB, zip); reuse unchanged ones")
-    parser.add_argument("--preview", action="store_true",
-                        help="for make serve: the pages register no service worker, so a reload shows the new build")
     parser.add_argument("--root", type=Path, default=config.ROOT,
                         help="the folder with mkdocs.yml and overrides/ where docs/ and site/ are written")
     args = parser.parse_args(argv)
@@ -30,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     try:
         warnings = build(args.source.resolve(), root=args.root.resolve(), docs_only=args.docs_only,
-                         make_downloads=not args.pages_only, worker=not args.preview)
+                         make_downloads=not args.pages_only)
     except Problem as problem:
         print(f"error: {problem}", file=sys.stderr)
         return 2

@@ -1,10 +1,13 @@
 """I/O at the edge: writing trees, running MkDocs, the atomic swap, the downloads cache."""
 from __future__ import annotations
 
-import logging
+import multiprocessing
 import os
 import shutil
 from pathlib import Path
+
+import jinja2
+import jinja2.bccache
 
 
 def write_tree(root: Path, files: dict[str, str | bytes]) -> None:
@@ -21,19 +24,148 @@ def read_tree(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-def mkdocs_build(config_file: Path, site_dir: Path) -> None:
+class _MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled templates kept for the life of the process: MkDocs makes a new Jinja environment
+    for every build, so without this each edition compiles Material's templates again.  Jinja
+    checks each entry against its template's source checksum, so an edited template recompiles."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        data = self.store.get(bucket.key)
+        if data is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+    def clear(self) -> None:
+        self.store.clear()
+
+
+TEMPLATE_CACHE = _MemoryBytecodeCache()
+
+
+# The theme's static files, found once per process: listing them walks every file of Material
+# (its icon set alone is thousands of SVGs) and matches each against MkDocs' patterns, the
+# costliest step of a build after Markdown itself.  Keyed by the theme's folders and templates.
+THEME_FILES: dict[tuple, list[tuple[str, str]]] = {}
+
+
+def forget_theme() -> None:
+    """After an edit to overrides/ (the preview): list the theme's files and compile anew."""
+    THEME_FILES.clear()
+    TEMPLATE_CACHE.clear()
+
+
+def _share_theme_work() -> None:
+    """Compile Material's templates once per process and list its static files once, not again
+    for every edition: MkDocs makes a new Jinja environment and file list for every build."""
+    from mkdocs.structure.files import File, Files
+    from mkdocs.theme import Theme
+
+    if getattr(Theme.get_env, "_workplan", False):
+        return
+    get_env_once = Theme.get_env
+    add_files_once = Files.add_files_from_theme
+
+    def get_env(self):
+        env = get_env_once(self)
+        env.bytecode_cache = TEMPLATE_CACHE
+        return env
+
+    def add_files_from_theme(self, env, config) -> None:
+        key = (tuple(config.theme.dirs), tuple(sorted(config.theme.static_templates)))
+        found = THEME_FILES.get(key)
+        if found is None:
+            scratch = Files([])
+            add_files_once(scratch, env, config)
+            found = THEME_FILES[key] = [(f.src_uri, f.src_dir) for f in scratch]
+        for path, directory in found:
+            if self.get_file_from_path(path) is None:  # theme files never override docs files
+                self.append(File(path, directory, config.site_dir, config.use_directory_urls))
+
+    get_env._workplan = True
+    Theme.get_env = get_env
+    Files.add_files_from_theme = add_files_from_theme
+
+
+def mkdocs_build(config_file: Path, site_dir: Path, dirty: bool = False, strict: bool = True) -> None:
     from mkdocs.commands.build import build as mk_build
     from mkdocs.config import load_config
 
-    try:  # Material's Chinese search segments with jieba; keep its model-loading chatter quiet
-        import jieba
+    _share_theme_work()
+    config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=strict)
+    mk_build(config, dirty=dirty)
 
-        jieba.setLogLevel(logging.WARNING)
-    except ImportError:
-        pass
 
-    config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True)
-    mk_build(config)
+def _worker(build, jobs, queue, results) -> None:  # noqa: C901
+    """A forked worker: takes job numbers until none is left; reports (number, error or None)."""
+    while True:
+        index = queue.get()
+        if index is None:
+            return
+        try:
+            build(*jobs[index])
+            results.put((index, None))
+        except BaseException as err:  # noqa: BLE001 - handed to the parent, which raises it
+            try:
+                results.put((index, err))
+            except Exception:  # an error that cannot be pickled
+                results.put((index, RuntimeError(f"{type(err).__name__}: {err}")))
+            return
+
+
+def mkdocs_build_all(jobs: list[tuple], build=None) -> None:
+    """Run the MkDocs builds (config file, site dir), in parallel on the machine's cores where
+    the platform can fork (each worker compiles the theme's templates once and reuses them for
+    its next edition), one after another elsewhere.  The first error is raised."""
+    build = build or mkdocs_build
+    workers = min(len(jobs), int(os.environ.get("WORKPLAN_JOBS") or os.cpu_count() or 1))
+    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        for job in jobs:
+            build(*job)
+        return
+    ctx = multiprocessing.get_context("fork")
+    queue, results = ctx.Queue(), ctx.Queue()
+    for index in range(len(jobs)):
+        queue.put(index)
+    for _ in range(workers):
+        queue.put(None)
+    procs = [ctx.Process(target=_worker, args=(build, jobs, queue, results), daemon=True) for _ in range(workers)]
+    for proc in procs:
+        proc.start()
+    error: BaseException | None = None
+    try:
+        for _ in range(len(jobs)):
+            index, err = results.get()
+            if err is not None:
+                error = err
+                break
+    finally:
+        for proc in procs:
+            if error is not None:
+                proc.terminate()
+            proc.join()
+    if error is not None:
+        raise error
+    if any(proc.exitcode for proc in procs):
+        raise RuntimeError("an MkDocs build process ended without a result")
+
+
+def cache_get(cache: Path) -> dict[str, bytes] | None:
+    return read_tree(cache) if cache.is_dir() else None
+
+
+def cache_put(cache: Path, files: dict[str, bytes]) -> None:
+    """Store a download's files under `cache`, atomically (a half-written entry is never read)."""
+    tmp = cache.with_name(cache.name + ".tmp")
+    remove(tmp)
+    write_tree(tmp, files)
+    remove(cache)
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    tmp.rename(cache)
 
 
 def remove(path: Path) -> None:
@@ -59,17 +191,3 @@ def swap_children(new: Path, target: Path) -> None:
     for name in sorted(os.listdir(new)):
         swap(new / name, target / name)
     shutil.rmtree(new)
-
-
-def cache_get(cache: Path) -> dict[str, bytes] | None:
-    return read_tree(cache) if cache.is_dir() else None
-
-
-def cache_put(cache: Path, files: dict[str, bytes]) -> None:
-    """Store a download's files under `cache`, atomically (a half-written entry is never read)."""
-    tmp = cache.with_name(cache.name + ".tmp")
-    remove(tmp)
-    write_tree(tmp, files)
-    remove(cache)
-    cache.parent.mkdir(parents=True, exist_ok=True)
-    tmp.rename(cache)

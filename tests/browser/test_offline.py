@@ -146,11 +146,12 @@ def test_a_second_build_replaces_the_cache_whole(browser, tmp_path):
     context.close()
 
 
-def test_the_preview_build_registers_no_worker(browser, tmp_path):
+def test_the_preview_pages_register_no_worker(browser, tmp_path):
+    """make serve's live preview renders with Content.preview (see workplan/serve.py)."""
     root = make_root(tmp_path / "r")
     from workplan.build import build
 
-    build(SOURCE, root=root, worker=False)
+    build(SOURCE, root=root, preview=True)
     assert not list((root / "site").rglob("sw.js"))
     server = Server(root / "site", tmp_path)
     page = browser.new_page()

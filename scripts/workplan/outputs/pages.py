@@ -17,9 +17,10 @@ def alternates(editions: tuple[Edition, ...]) -> list[dict]:
     return [{"name": e.label, "link": f"../{e.code}/", "lang": e.code} for e in editions]
 
 
-def edition_config(edition: Edition, renderer: Renderer, editions: tuple[Edition, ...], worker: bool = True) -> dict:
-    """extra.csp: the Content-Security-Policy meta of every page (left out by `mkdocs serve` of
-    mkdocs.yml, whose live reload injects a script); extra.sw: pages register the service worker."""
+def edition_config(edition: Edition, renderer: Renderer, editions: tuple[Edition, ...], preview: bool = False) -> dict:
+    """extra.csp: the Content-Security-Policy meta of every page; extra.sw: pages register the
+    service worker.  Neither in make serve's live preview (its live reload injects a script, and a
+    worker would keep serving the previous build)."""
     hashed = assets.config_values()
     return {
         "INHERIT": "../mkdocs.yml",
@@ -30,7 +31,7 @@ def edition_config(edition: Edition, renderer: Renderer, editions: tuple[Edition
         "theme": {"custom_dir": "../overrides", "language": edition.theme_language},
         "plugins": {"search": {"lang": edition.search_lang}},
         "extra": {"edition": edition.code, "alternate": alternates(editions), "site_root": site_url(),
-                  "og_locale": edition.og_locale, "csp": POLICY, "sw": worker, "assets": hashed["assets"],
+                  "og_locale": edition.og_locale, "csp": None if preview else POLICY, "sw": not preview, "assets": hashed["assets"],
                   "ui": {k: edition.ui[k] for k in ("copy", "copied", "alt_toggle", "alt_lang")}},
         "nav": renderer.nav(),
         "extra_css": hashed["extra_css"],
@@ -60,6 +61,6 @@ def render(content: Content) -> dict[str, str]:
         renderer = renderer_for(content, edition)
         for path, text in renderer.pages().items():
             files[f"{edition.code}/{path}"] = text + (offline_copy_link(content, edition) if path == "index.md" else "")
-        config = edition_config(edition, renderer, content.editions, content.worker)
+        config = edition_config(edition, renderer, content.editions, content.preview)
         files[f"{edition.code}.yml"] = CONFIG_HEADER + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=1000)
     return files

@@ -29,7 +29,7 @@ def render(content: Content) -> dict[str, str]:
         "description": f"{title} reader's edition: {names}.",
         "canonical": site_url() + content.editions[0].code + "/" if site_url() else "",
         "root": site_path(),  # the 404 page is served at any depth: links rooted at the site's path
-        "csp": POLICY,
+        "csp": "" if content.preview else POLICY,
         "titles": {e.code: content.docs[e.code].title for e in content.editions},
         "editions": content.editions,
     }

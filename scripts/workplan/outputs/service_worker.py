@@ -4,7 +4,7 @@ built tree).
 It lists every file the edition needs offline with its SHA-256 (the build manifest), derives the
 build id from those hashes, and prepends both to templates/sw.js, the worker's code.  A deploy that
 changes any file has a new build id, hence a new sw.js, which the browser installs as a whole new
-cache (see templates/sw.js for install, activate and fetch).  make serve's preview builds none.
+cache (see templates/sw.js for install, activate and fetch).  make serve's live preview has none.
 """
 from __future__ import annotations
 
@@ -47,6 +47,6 @@ def service_worker(edition_dir: Path) -> str:
 
 
 def render(content: Content, site: Path) -> dict[str, str]:
-    if not content.worker:
+    if content.preview:
         return {}
     return {f"{e.code}/sw.js": service_worker(site / e.code) for e in content.editions}

@@ -1,0 +1,303 @@
+"""make serve: build, serve, watch, rebuild what an edit affects, reload open pages.
+
+MkDocs' own LiveReloadServer serves site/ (injecting its reload script into HTML) and watches
+through watchdog (native file events).  On a change the pipeline runs in this process, writes
+only the docs/ files whose text changed, and runs MkDocs on the editions they belong to:
+incrementally (MkDocs' dirty build, changed pages only) when only page text changed, in full
+when an edition's config or navigation, the theme overrides or mkdocs.yml changed.  An edit to
+scripts/ reloads the pipeline's modules first.  A bad input prints the same one-line error as
+`make site` and leaves the last good site served.  The downloads (PDF, EPUB, zip) follow in
+the background; pages never wait for them.
+
+    python -m workplan.serve [--source PLAN.txt] [--port 8000] [--host 127.0.0.1]
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import os
+import sys
+import threading
+import time
+from pathlib import Path
+
+PREVIEW_ENV = "WORKPLAN_PREVIEW"
+WATCHED = ("source", "glossary", "overrides", "mkdocs.yml", "scripts")
+log = logging.getLogger("workplan.serve")
+
+
+def _snapshot(root: Path) -> dict[str, float]:
+    stamps: dict[str, float] = {}
+    for name in WATCHED:
+        path = root / name
+        paths = [path] if path.is_file() else (p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+        for p in paths:
+            try:
+                stamps[str(p)] = p.stat().st_mtime_ns
+            except FileNotFoundError:
+                pass
+    return stamps
+
+
+def _reload_pipeline() -> None:
+    """Forget the pipeline's modules (not this one) so the next import reads the edited code."""
+    for name in sorted(sys.modules):
+        if (name == "workplan" or name.startswith("workplan.")) and name != __name__:
+            del sys.modules[name]
+    importlib.invalidate_caches()
+
+
+def _write_if_changed(path: Path, data: str | bytes) -> bool:
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        if path.read_bytes() == raw:
+            return False
+    except FileNotFoundError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_bytes(raw)
+    os.replace(tmp, path)
+    return True
+
+
+class Preview:
+    def __init__(self, source: Path, root: Path):
+        self.source, self.root = source, root
+        own = root / "glossary" / "terms.yml"  # the glossary of the folder being previewed
+        self.glossary = own if own.exists() else None
+        self.stamps = _snapshot(root)
+        self.on_downloads = lambda: None  # set by serve(): reload the open pages once more
+        self._downloads_lock = threading.Lock()
+        self._build_lock = threading.RLock()  # one MkDocs run on site/ at a time
+        self._memo: dict = {}  # parsed inputs by their bytes (build.load_inputs)
+        self._later: dict[str, str | bytes] = {}  # the long pages, written after the first reload
+
+    # -- the first build: the same as `make pages` (atomic), then the downloads ------------------
+    def first(self) -> bool:
+        from workplan.build import build
+        from workplan.model import Problem
+
+        try:
+            for warning in build(self.source, root=self.root, make_downloads=False, glossary=self.glossary):
+                print(f"warning: {warning}", file=sys.stderr)
+        except Problem as problem:
+            print(f"error: {problem}", file=sys.stderr)
+            return (self.root / "site").is_dir()
+        self._warm_up()
+        self._start_downloads()
+        return True
+
+    def _warm_up(self) -> None:
+        """One throwaway MkDocs build in this process: the rebuilds' workers are forked from it and
+        inherit its compiled templates and its list of the theme's files."""
+        import tempfile
+
+        from workplan.editions import EDITIONS
+        from workplan.site import mkdocs_build
+
+        with tempfile.TemporaryDirectory() as tmp:
+            mkdocs_build(self.root / "docs" / f"{EDITIONS[0].code}.yml", Path(tmp) / "site")
+
+    # -- a rebuild after an edit --------------------------------------------------------------------
+    def rebuild(self) -> None:
+        started = time.perf_counter()
+        stamps = _snapshot(self.root)
+        changed = {p for p in stamps.keys() | self.stamps.keys() if stamps.get(p) != self.stamps.get(p)}
+        self.stamps = stamps
+        if any(p.startswith(str(self.root / "scripts")) for p in changed):
+            _reload_pipeline()
+        theme = any(p.startswith(str(self.root / "overrides")) or p == str(self.root / "mkdocs.yml") for p in changed)
+        try:
+            with self._build_lock:
+                built = self._pages(full=theme)
+        except Exception as err:  # noqa: BLE001 - the preview keeps serving the last good site
+            from workplan.model import Problem
+
+            if isinstance(err, Problem):
+                print(f"error: {err}", file=sys.stderr)
+            else:
+                print(f"error: {type(err).__name__}: {err} (the last good pages are still served)", file=sys.stderr)
+            return
+        print(f"rebuilt {', '.join(built) or 'nothing'} in {time.perf_counter() - started:.2f} s", file=sys.stderr)
+        if self._later:
+            threading.Thread(target=self._finish_later, daemon=True).start()
+        self._start_downloads()
+
+    # The whole-plan pages (full.md) take the longest to render and are seldom the page being
+    # edited: the first pass builds the rest and reloads; this one follows and reloads again.
+    LATER = ("/full.md",)
+
+    def _finish_later(self) -> None:
+        try:
+            with self._build_lock:
+                pending, self._later = self._later, {}
+                built = self._write_and_build(pending, full=False)
+            if built:
+                print(f"rebuilt the whole-plan pages of {', '.join(built)}", file=sys.stderr)
+                self.on_downloads()
+        except Exception as err:  # noqa: BLE001 - the preview keeps serving
+            print(f"error: {type(err).__name__}: {err}", file=sys.stderr)
+
+    def _pages(self, full: bool) -> list[str]:
+        import dataclasses
+
+        from workplan import build as b
+        from workplan import outputs
+        from workplan.editions import EDITIONS
+        from workplan.prepare import prepare
+        from workplan.site import write_tree
+
+        plan, terms, translation = b.load_inputs(self.source, self.glossary, self._memo)  # a Problem: nothing changes
+        content = prepare(plan, terms, translation, EDITIONS)
+        cached = b.downloads(content, self.root / ".cache" / "downloads", make=False)
+        content = dataclasses.replace(content, preview=True)  # no service worker, no script policy
+        if cached:
+            content = dataclasses.replace(content, downloads={p: len(d) for p, d in sorted(cached.items())})
+        files = b.render_docs(content)
+        docs = self.root / "docs"
+        for path in docs.rglob("*"):  # pages that no longer exist
+            rel = path.relative_to(docs).as_posix()
+            if path.is_file() and rel not in files and rel != "README.md":
+                path.unlink()
+        now = {rel: data for rel, data in files.items() if full or not rel.endswith(self.LATER)}
+        self._later = {rel: data for rel, data in files.items() if rel not in now}
+        built = self._write_and_build(now, full)
+        write_tree(self.root / "site", b.render_all(outputs.SITE, content))
+        write_tree(self.root / "site", cached)
+        return built
+
+    def _write_and_build(self, files: dict[str, str | bytes], full: bool) -> list[str]:
+        from workplan.editions import EDITIONS
+        from workplan.site import forget_theme, mkdocs_build_all
+
+        docs, site = self.root / "docs", self.root / "site"
+        touched = {rel for rel, data in files.items() if _write_if_changed(docs / rel, data)}
+        built, jobs = [], []
+        if full:
+            forget_theme()
+            self._warm_up()
+        for edition in EDITIONS:
+            code = edition.code
+            mine = {t for t in touched if t.startswith(code + "/") or t == f"{code}.yml"}
+            if not (mine or full):
+                continue
+            whole = full or f"{code}.yml" in mine or any(not (docs / t).exists() for t in mine)
+            jobs.append((docs / f"{code}.yml", site / code, not whole, whole))  # dirty, strict
+            built.append(code + ("" if whole else " (changed pages)"))
+        if jobs:
+            mkdocs_build_all(jobs)
+        return built
+
+    # -- the downloads, in the background -----------------------------------------------------------
+    def _start_downloads(self) -> None:
+        threading.Thread(target=self._downloads, daemon=True).start()
+
+    def _downloads(self) -> None:
+        if not self._downloads_lock.acquire(blocking=False):
+            return
+        try:
+            from workplan import build as b
+            from workplan import outputs
+
+            if not outputs.DOWNLOADS:
+                return
+            from workplan.editions import EDITIONS
+            from workplan.prepare import prepare
+
+            plan, terms, translation = b.load_inputs(self.source, self.glossary)
+            content = prepare(plan, terms, translation, EDITIONS)
+            before = b.downloads(content, self.root / ".cache" / "downloads", make=False)
+            after = b.downloads(content, self.root / ".cache" / "downloads", make=True)
+            if after != before:
+                self._pages(full=False)  # the links and sizes of the new files
+                self.on_downloads()
+        except Exception as err:  # noqa: BLE001 - the pages stay as they are
+            print(f"error: downloads: {type(err).__name__}: {err}", file=sys.stderr)
+        finally:
+            self._downloads_lock.release()
+
+
+CHANGES = ("created", "modified", "deleted", "moved", "closed")  # not "opened" or "closed_no_write"
+
+
+def _server_class():
+    import watchdog.events
+    import watchdog.observers
+    from mkdocs.livereload import LiveReloadServer
+
+    class Server(LiveReloadServer):
+        """MkDocs' server with watchdog's native observer (inotify, FSEvents, ...) instead of its
+        0.5 s polling one.  Native observers also report files being opened and read (by our own
+        rebuild, among others): only writes count as changes here."""
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.observer = watchdog.observers.Observer()
+            self.build_delay = 0.05
+
+        def watch(self, path: str, func=None, *, recursive: bool = True) -> None:
+            path = os.path.abspath(path)
+            if path in self._watched_paths:
+                return
+            self._watched_paths[path] = 1
+
+            def callback(event) -> None:
+                if event.is_directory or event.event_type not in CHANGES:
+                    return
+                with self._rebuild_cond:
+                    self._want_rebuild = True
+                    self._rebuild_cond.notify_all()
+
+            handler = watchdog.events.FileSystemEventHandler()
+            handler.on_any_event = callback
+            self._watch_refs[path] = self.observer.schedule(handler, os.path.realpath(path), recursive=recursive)
+
+    return Server
+
+
+def serve(source: Path, root: Path, host: str, port: int) -> int:
+    os.environ[PREVIEW_ENV] = "1"
+    preview = Preview(source, root)
+    if not preview.first():
+        return 2
+    server = _server_class()(builder=preview.rebuild, host=host, port=port, root=str(root / "site"))
+
+    def reload_browsers() -> None:
+        with server._epoch_cond:  # what LiveReloadServer does after a build of its own
+            server._wanted_epoch = server._visible_epoch = time.monotonic_ns() // 1000
+            server._epoch_cond.notify_all()
+
+    preview.on_downloads = reload_browsers
+    for name in WATCHED:
+        if (root / name).exists():
+            server.watch(str(root / name))
+    print(f"Serving http://{host}:{port}/ (Ctrl-C to stop); watching {', '.join(WATCHED)}", file=sys.stderr)
+    try:
+        server.serve()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.shutdown()
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    from workplan import config
+
+    parser = argparse.ArgumentParser(prog="workplan.serve", description="Live preview of every edition.")
+    parser.add_argument("--source", type=Path, default=config.DEFAULT_SOURCE)
+    parser.add_argument("--root", type=Path, default=config.ROOT)
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8000)
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    logging.getLogger("mkdocs.livereload").setLevel(logging.INFO)
+    logging.getLogger("mkdocs.commands.build").addFilter(  # the preview's incremental builds are meant
+        lambda record: "'dirty' build" not in record.getMessage())
+    return serve(args.source.resolve(), args.root.resolve(), args.host, args.port)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
