@@ -14,24 +14,28 @@ from pathlib import Path
 
 from ..config import TEMPLATES
 from ..prepare import Content
+from . import assets
 
 HASH_CHARS = 16
 # Not needed offline: source maps, Material's lunr search (this site's worker replaces it), the
-# sitemaps (for crawlers), and the worker itself.
+# sitemaps (for crawlers), the worker itself, and our assets' unhashed copies (theme files no page names).
 SKIPPED_DIRS = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
 SKIPPED_NAMES = ("sitemap.xml", "sitemap.xml.gz", "sw.js")
 
 
-def cached(rel: str) -> bool:
-    return not (rel.endswith(".map") or rel.startswith(SKIPPED_DIRS) or rel.rsplit("/", 1)[-1] in SKIPPED_NAMES)
+def cached(rel: str, unhashed: frozenset[str] = frozenset()) -> bool:
+    return not (rel.endswith(".map") or rel.startswith(SKIPPED_DIRS) or rel.rsplit("/", 1)[-1] in SKIPPED_NAMES
+                or rel in unhashed)
 
 
 def build_manifest(edition_dir: Path) -> dict[str, str]:
-    """URL relative to the edition (directory form for pages) -> the first hex digits of its SHA-256."""
+    """URL relative to the edition (directory form for pages) -> the first hex digits of its SHA-256.
+    Our own assets only under their content-hashed names (the pages name no other)."""
+    unhashed = frozenset(assets.hashed())
     files = {}
     for path in sorted(edition_dir.rglob("*")):
         rel = path.relative_to(edition_dir).as_posix()
-        if path.is_file() and cached(rel):
+        if path.is_file() and cached(rel, unhashed):
             url = rel[: -len("index.html")] if rel == "index.html" or rel.endswith("/index.html") else rel
             files[url] = hashlib.sha256(path.read_bytes()).hexdigest()[:HASH_CHARS]
     return files
