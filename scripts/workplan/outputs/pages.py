@@ -51,8 +51,10 @@ def offline_copy_link(content: Content, edition: Edition) -> str:
     if PATH not in content.downloads:
         return ""
     name = PATH.rsplit("/", 1)[-1]
-    return (f'\n{edition.ui["offline_copy"]} <a href="../{PATH}" download class="wp-download">{name}</a> '
-            f'({human_size(content.downloads[PATH])})\n{{ .wp-offline }}\n')
+    size = human_size(content.downloads[PATH])
+    size = f"（{size}）" if edition.chinese else f" ({size})"
+    return (f'\n{edition.ui["offline_copy"]} <a href="../{PATH}" download class="wp-download">{name}</a>'
+            f'{size}\n{{ .wp-offline }}\n')
 
 
 def render(content: Content) -> dict[str, str]:
