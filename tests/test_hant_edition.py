@@ -49,8 +49,9 @@ def test_ui_and_search_are_traditional_chinese(site):
     page = soup(site / "zh-Hant" / "sections" / "3" / "index.html")
     assert page.html["lang"] == "zh-Hant"
     assert page.find("input", attrs={"name": "query"})["placeholder"] == "搜尋"
-    config = json.loads((site / "zh-Hant" / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]
-    assert "zh" in config["lang"]
+    index = json.loads((site / "zh-Hant" / "search" / "workplan-index.json").read_text(encoding="utf-8"))
+    item = next(doc for doc in index["docs"] if doc.get("l") == "sections/3/#item-3-1")
+    assert hanzidentifier.identify(item["x"]) in (hanzidentifier.TRADITIONAL, hanzidentifier.BOTH), item["x"]
 
 
 def test_language_selector_links_the_same_page(site, plan):

@@ -47,7 +47,8 @@ def file_location(location: str) -> str:
 def index_script(index_json: str) -> str:
     index = json.loads(index_json)
     for doc in index.get("docs", []):
-        doc["location"] = file_location(doc["location"])
+        key = "l" if "l" in doc else "location"  # the index names a document's URL "l"
+        doc[key] = file_location(doc[key])
     return "var __workplanIndex = " + json.dumps(index, ensure_ascii=False, separators=(",", ":")) + ";\n"
 
 

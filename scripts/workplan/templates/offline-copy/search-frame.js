@@ -6,7 +6,10 @@
   "use strict";
   var parentWindow = window.parent;
   window.postMessage = function (data) { parentWindow.postMessage(data, "*"); };
-  window.importScripts = function () { throw new Error("importScripts is not available in the offline copy"); };
+  /* The worker's importScripts (its matcher and stemmer) are loaded below, before the worker. */
+  window.importScripts = function () {
+    if (!window.WorkplanSearch) throw new Error("importScripts is not available in the offline copy");
+  };
   window.fetch = function (url) {
     if (/workplan-index\.json(\?|#|$)/.test(String(url)) && window.__workplanIndex) {
       return Promise.resolve(new Response(JSON.stringify(window.__workplanIndex),
@@ -25,10 +28,15 @@
   function hold(event) { early.push(event.data); }
   window.addEventListener("message", hold);
   var worker = decodeURIComponent(location.hash.slice(1)) || "workplan-search.js";
-  load("../../search/workplan-index.js", function () {
-    load(worker, function () {
-      window.removeEventListener("message", hold);
-      early.splice(0).forEach(function (data) { window.dispatchEvent(new MessageEvent("message", { data: data })); });
+  load("vendor/porter2.js", function () {
+    load("workplan-search-core.js", function () {
+      load("../../search/workplan-index.js", function () {
+        window.WORKPLAN_SEARCH_INDEX = window.__workplanIndex;
+        load(worker, function () {
+          window.removeEventListener("message", hold);
+          early.splice(0).forEach(function (data) { window.dispatchEvent(new MessageEvent("message", { data: data })); });
+        });
+      });
     });
   });
 })();
