@@ -160,8 +160,9 @@ def edition_docs(r: Renderer) -> list[dict[str, str]]:
         docs.append({"l": "glossary/", "t": r.ui["glossary"]})
         for g in r.glossed:
             # all its names (every language); the other-language definition is left out (size)
-            names = " · ".join([g.name, *g.other_names] + ([g.term.abbr] if g.term.abbr else []))
-            docs.append({"l": f"glossary/#{g.term.id}", "t": names, "x": g.definition})
+            names = " · ".join([r.ts(g.name), *(r.alt_ts(n) for n in g.other_names)]
+                               + ([g.term.abbr] if g.term.abbr else []))
+            docs.append({"l": f"glossary/#{g.term.id}", "t": names, "x": r.ts(g.definition)})
     return docs
 
 
