@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from helpers import soup
-from workplan import citation as ct
-from workplan.editions import EDITIONS
+
+from workplan.editions import BY_CODE, EDITIONS
 
 CODES = [e.code for e in EDITIONS]
 PAGES = {"": "home", "sections/4/": "section", "glossary/": "glossary", "full/": "full"}
@@ -30,25 +30,25 @@ def test_citation_tags_on_every_page_type(site, site_port, code, path, kind):
     # CNIPA is never a person: no citation_author at all (Zotero splits each into first/last name)
     assert "citation_author" not in m and "citation_authors" not in m
     assert m["citation_publication_date"] == ["2022"]
-    assert m["citation_language"] == [ct.LOCALE[code]]
+    assert m["citation_language"] == [BY_CODE[code].ui["csl_locale"]]
     assert m["citation_public_url"] == [url] and m["citation_fulltext_html_url"] == [url]
     assert page.find("link", rel="canonical")["href"] == url
     (title,) = m["citation_title"]
     if kind == "section":
         assert title == page.find("h1").get_text().strip()  # the unit: the section's own heading
         assert m["citation_book_title"] == [plan_title]  # a part of the plan
-        assert m["citation_publisher"] == [ct.CNIPA[code]]
+        assert m["citation_publisher"] == [BY_CODE[code].ui["issuer"]]
         assert "citation_technical_report_institution" not in m
     elif kind == "glossary":
         assert plan_title in title
-        assert m["citation_technical_report_institution"] == [ct.PROJECT[code]]  # this project's work
-        assert m["citation_publisher"] == [ct.PROJECT[code]]
+        assert m["citation_technical_report_institution"] == [BY_CODE[code].ui["project"]]  # this project's work
+        assert m["citation_publisher"] == [BY_CODE[code].ui["project"]]
     else:
         assert plan_title in title
-        assert m["citation_technical_report_institution"] == [ct.CNIPA[code]]  # Zotero: report, institution
-        assert m["citation_publisher"] == [ct.CNIPA[code]]
+        assert m["citation_technical_report_institution"] == [BY_CODE[code].ui["issuer"]]  # Zotero: report, institution
+        assert m["citation_publisher"] == [BY_CODE[code].ui["issuer"]]
     (credit,) = m["citation_abstract"]
-    assert ct.PROJECT[code] in credit  # the translation and the glossary are credited to the project
+    assert BY_CODE[code].ui["project"] in credit  # the translation and the glossary are credited to the project
 
 
 def test_no_citation_tags_name_the_build_location(site):
