@@ -61,7 +61,7 @@ define no-requirements-txt
 	@[ ! -e requirements.txt ] || { echo "requirements.txt: no longer read; move its lines into requirements/build.in (to build) or requirements/test.in (only for tests), delete it, then run make lock" >&2; exit 1; }
 endef
 
-.PHONY: help venv test-venv python-info lock no-requirements-txt checkers docs pages site serve test bench clean manifest FORCE
+.PHONY: help venv test-venv python-info lock no-requirements-txt checkers docs pages site serve test bench clean manifest snapshot FORCE
 
 help:
 	@echo "make serve    live preview at http://127.0.0.1:$(PORT)/: rebuilds and reloads on every edit"
@@ -129,10 +129,15 @@ serve: venv
 test: test-venv
 	$(BIN)/python -m pytest
 
+snapshot: venv
+	$(BIN)/python scripts/update_snapshot.py
+
 manifest: test-venv site
 	$(BIN)/python scripts/update_manifest.py
 
 bench: test-venv
+	$(BIN)/python scripts/bench_anchor.py
+	$(BIN)/python scripts/bench_preview.py
 	$(BIN)/python scripts/bench_budget.py
 	$(BIN)/python scripts/bench_linker.py
 	$(BIN)/python scripts/bench_convert.py

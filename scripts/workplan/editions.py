@@ -19,7 +19,10 @@ class Edition:
     code: str  # URL segment and <html lang>
     label: str  # its own name, for the language selector
     theme_language: str  # mkdocs-material theme.language (a partial in overrides/ for zh-Hans)
-    search_lang: str  # Material search plugin language
+    # Material's search plugin language.  Its index stays empty (every page has `search: exclude`:
+    # our worker and search/workplan-index.json replace it), so "zh" would only make it import
+    # jieba (and pkg_resources) on every build for nothing: every edition says "en".
+    search_lang: str
     chinese: bool
     ui: dict[str, str]
     text: str = "source"  # "source" | "convert" | "translation"
@@ -151,8 +154,8 @@ EN_UI = {
 }
 
 EDITIONS: tuple[Edition, ...] = (
-    Edition("zh-Hans", "简体中文", "zh-Hans", "zh", True, ZH_HANS_UI),
-    Edition("zh-Hant", "繁體中文", "zh-Hant", "zh", True, ZH_HANT_UI,
+    Edition("zh-Hans", "简体中文", "zh-Hans", "en", True, ZH_HANS_UI),
+    Edition("zh-Hant", "繁體中文", "zh-Hant", "en", True, ZH_HANT_UI,
             text="convert", opencc="s2tw", typography="zh-Hant", og_locale="zh_TW",
             english_name="traditional Chinese"),
     Edition("en", "English", "en", "en", False, EN_UI, text="translation", typography="en", og_locale="en_US",
