@@ -61,13 +61,14 @@ define no-requirements-txt
 	@[ ! -e requirements.txt ] || { echo "requirements.txt: no longer read; move its lines into requirements/build.in (to build) or requirements/test.in (only for tests), delete it, then run make lock" >&2; exit 1; }
 endef
 
-.PHONY: help venv test-venv python-info lock no-requirements-txt checkers docs pages site serve test bench clean manifest snapshot FORCE
+.PHONY: help venv test-venv python-info lock no-requirements-txt checkers docs pages site serve test bench clean manifest snapshot builder FORCE
 
 help:
 	@echo "make serve    live preview at http://127.0.0.1:$(PORT)/: rebuilds and reloads on every edit"
 	@echo "make site     build everything into site/, downloads too (SOURCE=path/to/plan.txt for another plan)"
 	@echo "make pages    build the pages and data of every edition, without the heavy downloads"
 	@echo "make docs     write the Markdown of every edition into docs/ only"
+	@echo "make builder BUILDER=properdocs|zensical|mkdocs  build docs/ with another builder (README)"
 	@echo "make test     run the tests (the checker gates need \`make checkers\`, Java and Chromium)"
 	@echo "make checkers install Lighthouse, axe-core and the Nu HTML Checker from npm (node_modules/)"
 	@echo "make bench    run the benchmarks in scripts/"
@@ -117,6 +118,10 @@ checkers:
 docs: venv
 	$(BIN)/python -m workplan --source "$(SOURCE)" --docs-only
 
+BUILDER ?= properdocs
+builder: test-venv docs
+	$(BIN)/python -m workplan.builders $(BUILDER)
+
 site: venv
 	$(BIN)/python -m workplan --source "$(SOURCE)" --root "$(ROOT)"
 
@@ -135,13 +140,18 @@ snapshot: venv
 manifest: test-venv site
 	$(BIN)/python scripts/update_manifest.py
 
-bench: test-venv
+node_modules/.installed: package.json package-lock.json
+	CHROMEDRIVER_SKIP_DOWNLOAD=true PUPPETEER_SKIP_DOWNLOAD=true npm install --no-audit --no-fund --loglevel=error
+	@touch $@
+
+bench: test-venv node_modules/.installed
 	$(BIN)/python scripts/bench_anchor.py
 	$(BIN)/python scripts/bench_preview.py
 	$(BIN)/python scripts/bench_budget.py
 	$(BIN)/python scripts/bench_linker.py
 	$(BIN)/python scripts/bench_convert.py
+	$(BIN)/python scripts/compare_search.py
 
 clean:
-	rm -rf site site.new site.old docs.new docs.old .pytest_cache
+	rm -rf site site.new site.old docs.new docs.old .pytest_cache site-mkdocs site-properdocs
 	find docs -mindepth 1 ! -name README.md -delete

@@ -12,8 +12,8 @@ A new output is a new module here and one entry in a list below.
 """
 from __future__ import annotations
 
-from . import data, pages, root_pages, search_index, sitemaps
+from . import citations, data, ebooks, handouts, pages, reading, root_pages, search_index, sitemaps, zensical
 
-DOCS = (pages, search_index, data, sitemaps)
+DOCS = (pages, search_index, data, sitemaps, reading, zensical, citations)
 SITE = (root_pages,)
-DOWNLOADS: tuple = ()
+DOWNLOADS: tuple = (handouts, ebooks)
