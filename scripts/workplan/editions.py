@@ -78,6 +78,7 @@ ZH_HANS_UI = {
         "- 英文版是本项目的非官方译文。\n"
         "- 各版本如有出入，以简体中文原文为准。"
     ),
+    "offline_copy": "离线阅读：整个网站（所有版本）打包为一个 zip 文件，解压到任何位置后双击 index.html 即可阅读、切换版本和搜索，无需网络。",
     "category.agreement": "协定与条约",
     "category.organisation": "组织与机构",
     "category.programme": "计划、行动与工程",
@@ -173,6 +174,7 @@ ZH_HANT_UI = {
         "數據檔案（plan.json、glossary.json、glossary.csv）保存排版前的文字。\n"
         "- 如有出入，以簡體中文原文為準。"
     ),
+    "offline_copy": "離線閱讀：整個網站（所有版本）打包為一個 zip 檔案，解壓到任何位置後按兩下 index.html 即可閱讀、切換版本和搜尋，無需網路。",
     "category.agreement": "協定與條約",
     "category.organisation": "組織與機構",
     "category.programme": "計畫、行動與工程",
@@ -256,6 +258,7 @@ EN_UI = {
     "untranslated": "Not yet translated: the Chinese original is shown.",
     "section_word": "Section {n}",
     "not_found": "This page does not exist.",
+    "offline_copy": "Read offline: the whole site, every edition, in one zip file. Unzip it anywhere and double-click index.html to read, switch editions and search with no network.",
     "disclaimer": "Unofficial English translation made for this reader's edition. The Chinese original, [published by CNIPA]({url}), prevails.",
     "category.agreement": "Agreements and treaties",
     "category.organisation": "Organisations and institutions",

@@ -185,7 +185,7 @@ class Renderer:
             for spans in doc.preamble:
                 out.append(self.text(spans, "glossary.md") + "\n\n")
         out.append(f"## {ui['sections']} {{ #sections }}\n\n")
-        out.append(f"| {ui['col_section']} | {ui['col_heading']} | {ui['col_items']} |\n| :-- | :-- | --: |\n")
+        out.append(f"| {ui['col_section']} | {ui['col_heading']} | {ui['col_items']} |\n| --- | --- | --- |\n")
         for s in self.plan.sections:
             heading = md_escape(self.ts(doc.headings.get(s.number, s.heading)))
             label = s.numeral if self.e.chinese else str(s.number)
