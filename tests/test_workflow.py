@@ -77,4 +77,5 @@ def test_the_site_is_built_once_after_the_tests_and_deployed():
     step = step_running(build, "make site")
     assert step["env"]["PYTHON"] == f"python{version}"
     assert step["env"]["SITE_URL"] == "${{ steps.pages.outputs.base_url }}/"
-    assert [s.get("run") for s in build["steps"] if s.get("run")] == ["make site"]
+    makes = [s["run"] for s in build["steps"] if s.get("run", "").startswith("make")]
+    assert makes == ["make site"]  # built once, not tested again
