@@ -46,7 +46,9 @@ def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
-def first_load(base: str, path: str) -> list[tuple[str, int, int]]:
+def first_load(base: str, path: str, then: str = "") -> list[tuple[str, int, int]]:
+    """Every response of a first load of `path`; with `then` ("pinyin" or "card"), also what the
+    reader's first use of that reading aid loads."""
     from playwright.sync_api import sync_playwright
 
     rows = []
@@ -58,6 +60,13 @@ def first_load(base: str, path: str) -> list[tuple[str, int, int]]:
         page.on("response", lambda response: responses.append(response))
         page.goto(base + path, wait_until="networkidle")
         page.wait_for_timeout(500)
+        if then == "pinyin":
+            page.click("button.wp-pinyin-toggle")
+            page.wait_for_selector("html.wp-pinyin")
+        elif then == "card":
+            page.click("a.wp-term")
+            page.wait_for_selector(".wp-card")
+        page.wait_for_timeout(300)
         for response in responses:
             body = response.body()
             rows.append((response.url, len(body), len(gzip.compress(body, 6))))
@@ -73,6 +82,7 @@ def main() -> None:
     server, base = serve(site)
     try:
         rows = first_load(base, "zh-Hans/sections/4/")
+        aids = {then: first_load(base, "zh-Hans/sections/4/", then) for then in ("pinyin", "card")}
     finally:
         server.shutdown()
     hosts = {urlparse(url).netloc for url, _, _ in rows}
@@ -81,6 +91,11 @@ def main() -> None:
           f"{packed / 1024:.1f} KB gzip, hosts {sorted(hosts)}")
     for url, size, gz in sorted(rows, key=lambda r: -r[2]):
         print(f"  {gz / 1024:6.1f} KB gzip {size / 1024:7.1f} KB raw  {urlparse(url).path}")
+    for then, more in aids.items():
+        extra = [r for r in more if r[0] not in {u for u, _, _ in rows}]
+        print(f"  + {then} turned on / first tap: {sum(r[2] for r in more) / 1024:.1f} KB gzip in all, "
+              f"{sum(r[1] for r in more) / 1024:.1f} KB raw; added: "
+              + ", ".join(f"{urlparse(u).path} {gz / 1024:.1f} KB gzip ({size / 1024:.1f} raw)" for u, size, gz in extra))
     for edition in EDITIONS:
         index = site / edition / "search" / "search_index.json"
         items = site / edition / "search" / "workplan-index.json"

@@ -20,6 +20,12 @@ def make_root(path: Path) -> Path:
         target = path / name
         if not target.exists():
             os.symlink(ROOT / name, target)
+    # The downloads cache (keyed by a hash of each download's inputs) is shared with the project's
+    # own builds, so that test builds reuse PDFs and EPUBs whose inputs have not changed.
+    cache = ROOT / ".cache"
+    cache.mkdir(exist_ok=True)
+    if not (path / ".cache").exists():
+        os.symlink(cache, path / ".cache")
     return path
 
 

@@ -53,8 +53,10 @@ def test_simplified_edition_is_the_source_modulo_full_width_punctuation(site, pl
         assert not re.search(r"[\u4e00-\u9fff》”][,:()]|[,:()][\u4e00-\u9fff《“]", rendered), rendered
 
 
-def test_typography_maps_exactly_four_characters():
-    assert zh_punct("规划(2021-2035年),要求:完成") == "规划（2021-2035年），要求：完成"
+def test_typography_maps_exactly_four_characters_and_year_ranges():
+    assert zh_punct("规划(2021-2035年),要求:完成") == "规划（2021—2035年），要求：完成"
+    assert zh_punct("第2021-2035号 1999-2000") == "第2021-2035号 1999-2000"  # only a range of years before 年
+    assert zh_punct("12021-20350年") == "12021-20350年"
     assert zh_punct("1,000 and 12:30 and f(x)") == "1,000 and 12:30 and f(x)"
     assert zh_punct("《协定》(RCEP)相关") == "《协定》（RCEP）相关"
     assert set(FULL_WIDTH) == {",", ":", "(", ")"}
@@ -83,9 +85,31 @@ def test_item_anchors_are_the_same_in_every_edition(site, plan):
         assert anchors("zh-Hans", s.number) == anchors("zh-Hant", s.number) == anchors("en", s.number)
 
 
+RANGE = re.compile(r"^(?P<page>[^#]+/sections/(?P<s>\d+)/)#item-(?P=s)-(?P<a>\d+)-to-(?P=s)-(?P<b>\d+)$")
+
+
+def recorded_ranges() -> list[re.Match]:
+    lines = [line.strip() for line in MANIFEST.read_text(encoding="utf-8").splitlines()]
+    return [m for m in map(RANGE.match, lines) if m]
+
+
+def test_recorded_ranges_still_resolve(site):
+    """A range (#item-4-3-to-4-5, the README's format) is no element id: it holds while its page and
+    both end items exist, in one section, first before last."""
+    ranges = recorded_ranges()
+    assert {m["page"].split("/")[0] for m in ranges} == set(CODES), "one recorded range per edition at least"
+    now = published(site)
+    for m in ranges:
+        s = m["s"]
+        assert int(m["a"]) < int(m["b"]), m.string
+        for end in (m["a"], m["b"]):
+            assert f"{m['page']}#item-{s}-{end}" in now, m.string
+
+
 def test_no_published_url_or_anchor_disappears(site):
     recorded = {line.strip() for line in MANIFEST.read_text(encoding="utf-8").splitlines()
                 if line.strip() and not line.startswith("#")}
+    recorded -= {m.string for m in recorded_ranges()}  # checked by test_recorded_ranges_still_resolve
     now = published(site)
     gone = sorted(recorded - now)
     assert not gone, f"published URLs or anchors disappeared: {gone[:20]}"
@@ -142,7 +166,11 @@ def test_plan_json_holds_every_edition(site, plan):
     assert set(data["editions"]) == set(CODES)
     hans = data["editions"]["zh-Hans"]
     assert [len(s["items"]) for s in hans["sections"]] == [len(s.items) for s in plan.sections]
-    assert hans["sections"][3]["items"][2] == {"id": "4.3", "anchor": "item-4-3", "text": plan.section(4).items[2].text}
+    assert hans["sections"][3]["items"][2] == {"id": "4.3", "anchor": "item-4-3", "text": plan.section(4).items[2].text,
+                                               "pinyin": "jìn yī bù tuī jìn shěn chá gōng zuò jī zhì chuàng xīn hé mó shì chuàng xīn "
+                                                         "wán shàn zhōng yī yào lǐng yù fā míng zhuān lì shěn chá jī zhì"}
+    assert all("pinyin" in i for s in hans["sections"] for i in s["items"])
+    assert not any("pinyin" in i for code in ("zh-Hant", "en") for s in data["editions"][code]["sections"] for i in s["items"])
     assert soup(site / "zh-Hans" / "index.html").find("a", href="plan.json")
 
 
@@ -229,15 +257,14 @@ def test_cli_reports_a_missing_file(tmp_path):
         build(tmp_path / "nope.txt", root=make_root(tmp_path / "r"))
 
 
-def test_the_build_loads_no_chinese_segmenter(tmp_path):
-    """Material's own search index stays empty (our worker has its own), so nothing may make
-    its search plugin import jieba (and pkg_resources) on every build."""
-    code = ("import sys, workplan.cli as c; c.main(['--pages-only', '--root', sys.argv[1]]); "
-            "print('jieba' in sys.modules, 'pkg_resources' in sys.modules)")
-    root = make_root(tmp_path / "r")
-    out = subprocess.run([sys.executable, "-c", code, str(root)], capture_output=True, text=True, check=True,
-                         env={**os.environ, "PYTHONPATH": str(ROOT / "scripts")})
-    assert out.stdout.split() == ["False", "False"], out.stderr
+def test_materials_search_plugin_is_not_asked_to_segment_chinese(built):
+    """Material's own search index stays empty (our worker has its own), so its plugin is told
+    'en': with 'zh' it would segment every page with jieba on every build, for nothing."""
+    import yaml
+
+    for edition in EDITIONS:
+        config = yaml.safe_load((built / "docs" / f"{edition.code}.yml").read_text(encoding="utf-8"))
+        assert config["plugins"]["search"]["lang"] == "en", edition.code
 
 
 def test_each_edition_has_its_own_item_level_search_index(site, plan):
@@ -247,13 +274,13 @@ def test_each_edition_has_its_own_item_level_search_index(site, plan):
         material = json.loads((site / code / "search" / "search_index.json").read_text(encoding="utf-8"))
         assert material["docs"] == [], "Material's index stays empty: nothing to download at page load"
         docs = json.loads((site / code / "search" / "workplan-index.json").read_text(encoding="utf-8"))["docs"]
-        locations = [d["location"] for d in docs]
+        locations = [d["l"] for d in docs]
         assert not [loc for loc in locations if loc.startswith("full/")], "the full text would duplicate results"
         for item in plan.items():
             assert f"sections/{item.id.split('.')[0]}/#{item.anchor}" in locations
         assert "glossary/#hague-agreement" in locations
     hant = json.loads((site / "zh-Hant" / "search" / "workplan-index.json").read_text(encoding="utf-8"))["docs"]
-    assert any("宣傳週" in d["text"] for d in hant)
+    assert any("宣傳週" in d.get("x", "") for d in hant)
 
 
 def test_canonical_in_every_page_and_hreflang_in_the_sitemaps_only(site, site_port):
@@ -337,3 +364,56 @@ def test_works_under_a_project_path(tmp_path, monkeypatch):
     section = soup(site / "zh-Hant" / "sections" / "2" / "index.html")
     assert section.find("link", rel="canonical")["href"] == "https://owner.github.io/repo/zh-Hant/sections/2/"
     assert "https://owner.github.io/repo/en/glossary/" in (site / "en" / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_fold_punct_learns_exactly_the_year_range_and_nothing_else():
+    """The fidelity test's inverse maps the four punctuation marks and the year-range dash back, nothing more."""
+    assert fold_punct("（2021—2035年），：") == "(2021-2035年),:"
+    assert fold_punct("破折号——不是年份—范围 2021—2035 年") == "破折号——不是年份—范围 2021—2035 年"
+    for ch in "「」『』—～、。；":
+        assert fold_punct(ch) == ch
+
+
+@pytest.mark.parametrize("code", ["zh-Hans", "zh-Hant"])
+def test_year_ranges_are_typeset_in_both_chinese_editions(site, code):
+    with_ranges = [site / code / "index.html", site / code / "sections" / "2" / "index.html",
+                   site / code / "full" / "index.html"]
+    for page in sorted((site / code).rglob("index.html")):
+        article = soup(page).find("article")
+        if article is None:
+            continue
+        for el in article.select('[lang="en"], .wp-alt, .wp-alt-def'):
+            el.decompose()
+        text = article.get_text()
+        if page in with_ranges:
+            assert "2021—2035年" in text, page
+        assert not re.search(r"[0-9]{4}-[0-9]{4}年", text), page
+        # tooltips too
+        for a in article.select("a.wp-term[title]"):
+            assert not re.search(r"[0-9]{4}-[0-9]{4}年", a["title"]), (page, a["title"])
+
+
+def test_data_files_say_they_hold_untypeset_text(site):
+    import csv
+    import io
+    import json
+
+    for code in CODES:
+        plan_data = json.loads((site / code / "plan.json").read_text(encoding="utf-8"))
+        glossary = json.loads((site / code / "glossary.json").read_text(encoding="utf-8"))
+        for about in (plan_data["about"], glossary["about"]):
+            assert "untypeset" in about and "before" in about and "typography" in about
+        header = (site / code / "glossary.csv").read_text(encoding="utf-8").splitlines()[0]
+        assert "untypeset" in header and "typography" in header
+        rows = list(csv.DictReader(io.StringIO((site / code / "glossary.csv").read_text(encoding="utf-8"))))
+        assert all(r["untypeset (text before typography)"] == "yes" for r in rows)
+        # and the text really is untypeset: the source's ASCII punctuation and hyphenated year ranges
+        hans = plan_data["editions"]["zh-Hans"]
+        assert "(2021-2035年)" in hans["sections"][1]["items"][0]["text"]
+        assert "“" in plan_data["editions"]["zh-Hant"]["preamble"][0]
+        assert any(t["sources"] for t in glossary["terms"])
+
+
+def test_golden_readme_says_the_golden_file_is_untypeset():
+    readme = (ROOT / "tests" / "golden" / "README.md").read_text(encoding="utf-8")
+    assert "zh-Hant.txt" in readme and "before typography" in readme.lower()

@@ -73,12 +73,12 @@ def test_translation_toggle_shows_english_beside_chinese_and_is_remembered(page,
     assert page.locator("#item-3-1 p.wp-alt").is_visible()
 
 
-def test_glossary_link_has_a_tooltip_and_lands_on_the_entry(page, base_url):
+def test_glossary_link_opens_a_card_whose_link_lands_on_the_entry(page, base_url):
+    """A term opens its card in place (tests/browser/test_reading.py); the card's link goes on."""
     page.goto(f"{base_url}zh-Hans/sections/7/")
     link = page.locator('#item-7-1 a.wp-term[href$="#hague-agreement"]')
-    link.hover()
-    page.wait_for_selector(".md-tooltip2--active, .md-tooltip--active", timeout=5000)
     link.click()
+    page.locator(".wp-card a").click()
     page.wait_for_url("**/zh-Hans/glossary/#hague-agreement")
 
 

@@ -21,7 +21,10 @@
   };
   var root = document.documentElement;
   root.classList.add("wp-js");
-  try { if (localStorage.getItem("wp-show-alt") === "1") root.classList.add("wp-show-alt"); } catch (e) { /* private mode */ }
+  try {
+    if (localStorage.getItem("wp-show-alt") === "1") root.classList.add("wp-show-alt");
+    if (localStorage.getItem("wp-pinyin") === "1") root.classList.add("wp-pinyin-wanted");  /* workplan-reading.js */
+  } catch (e) { /* private mode */ }
   /* Offline after one visit: the edition's worker (sw.js at the edition's root, its scope). */
   var worker = script.getAttribute("data-sw");
   if (worker && "serviceWorker" in navigator && /^https?:$/.test(location.protocol)) {

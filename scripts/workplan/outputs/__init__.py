@@ -14,9 +14,10 @@ A new output is a new module here and one entry in a list below.
 """
 from __future__ import annotations
 
-from . import assets, data, offline_copy, pages, root_pages, search_index, service_worker, web_manifest
+from . import (assets, citations, data, ebooks, handouts, offline_copy, pages, reading, root_pages, search_index,
+               service_worker, web_manifest, zensical)
 
-DOCS = (pages, assets, search_index, data, web_manifest)
+DOCS = (pages, assets, search_index, data, reading, zensical, citations, web_manifest)
 SITE = (root_pages,)
 BUILT = (service_worker,)
-DOWNLOADS: tuple = (offline_copy,)
+DOWNLOADS: tuple = (handouts, ebooks, offline_copy)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import yaml
 
+from .. import citation
 from ..config import site_url
 from ..csp import POLICY
 from . import assets
@@ -32,7 +33,13 @@ def edition_config(edition: Edition, renderer: Renderer, editions: tuple[Edition
         "plugins": {"search": {"lang": edition.search_lang}},
         "extra": {"edition": edition.code, "alternate": alternates(editions), "site_root": site_url(),
                   "og_locale": edition.og_locale, "csp": None if preview else POLICY, "sw": not preview, "assets": hashed["assets"],
-                  "ui": {k: edition.ui[k] for k in ("copy", "copied", "alt_toggle", "alt_lang")}},
+                  "ui": {k: edition.ui[k] for k in ("copy", "copied", "alt_toggle", "alt_lang", "pinyin_toggle", "state_on", "state_off")},
+                  "citation": dict(citation.head_meta(edition, renderer.ts(renderer.doc.title)),
+                                   handouts={f"sections/{s.number}/": f"{site_url()}{edition.code}/downloads/section-{s.number}.pdf"
+                                             for s in renderer.plan.sections
+                                             if f"downloads/section-{s.number}.pdf" in renderer.downloads}),
+                  "cite": citation.menu_data(edition, renderer.ts(renderer.doc.title), renderer.ts(renderer.doc.citation),
+                                             site_url() + edition.code + "/")},
         "nav": renderer.nav(),
         "extra_css": hashed["extra_css"],
         "extra_javascript": hashed["extra_javascript"],

@@ -10,7 +10,6 @@ API (stable; other modules rely on it):
 """
 from __future__ import annotations
 
-import csv
 from functools import lru_cache
 from pathlib import Path
 
@@ -24,12 +23,37 @@ def _is_han(ch: str) -> bool:
 @lru_cache(maxsize=1)
 def corrections() -> dict[str, tuple[str, ...]]:
     """word -> its reviewed reading, one tone-marked syllable per character."""
+    return load_corrections(CORRECTIONS)
+
+
+def load_corrections(path: Path) -> dict[str, tuple[str, ...]]:
+    """Read a corrections file; a malformed row stops with `file:line: problem (what to do)`."""
+    from ..model import Problem
+
     out: dict[str, tuple[str, ...]] = {}
-    if not CORRECTIONS.exists():
+    if not path.exists():
         return out
-    with CORRECTIONS.open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t"):
-            out[row["word"]] = tuple(row["reading"].split())
+    header = None
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if header is None:
+            header = cells
+            if header != ["word", "reading", "reason"]:
+                raise Problem(str(path), n, "the header is not word<TAB>reading<TAB>reason", "restore the header row")
+            continue
+        if len(cells) != 3 or not all(c.strip() for c in cells):
+            raise Problem(str(path), n, "expected three tab-separated cells: word, reading, reason",
+                          "give every correction a word, its reading and the reason")
+        word, text, _reason = cells
+        syll = tuple(text.split())
+        if len(syll) != len(word) or not all(_is_han(c) for c in word):
+            raise Problem(str(path), n, f"{word!r} has {len(word)} characters but {len(syll)} syllables",
+                          "write one tone-marked syllable per Chinese character, separated by spaces")
+        if word in out:
+            raise Problem(str(path), n, f"{word!r} is corrected twice", "keep one row per word")
+        out[word] = syll
     return out
 
 
@@ -67,3 +91,123 @@ def syllables(text: str) -> list[str | None]:
             out.append(None)
     flush()
     return out
+
+
+def reading(text: str) -> str:
+    """The text's Han characters as tone-marked syllables, space-separated (one per character);
+    punctuation, digits and Latin text are left out.  The `pinyin` field of plan.json."""
+    return " ".join(s for s in syllables(text) if s)
+
+
+# --- word grouping (GB/T 16159 orthography) -------------------------------------------------------
+#
+# Rule, decided for this project's term names (also in README "Decisions"):
+#  1. Word boundaries come from jieba's dictionary (precise mode, no HMM guessing; jieba is already
+#     pinned for search), plus the few words in WORDS below.  pypinyin's own segmenter only knows
+#     phrases whose reading differs from the characters' defaults (it splits 工作 into 工 作), so it
+#     gives readings, not words.  Readings always come from syllables() over the whole text, so
+#     pypinyin's phrase readings and this project's corrections apply whatever the word boundaries.
+#  2. A word is written together, words apart.  A dictionary entry of four or more characters that is
+#     a compound of dictionary words (知识产权, 国家知识产权局) is split into those words, longest
+#     first, left to right; a single generic character may close it (…产权 局).
+#  3. Four-character idioms and set phrases (jieba tags i, l) that no dictionary words tile
+#     (稳中求进) are two halves joined by a hyphen; a person's surname is apart from the given name (习 近平); a numeral is apart from its
+#     measure word (四 个).
+#  4. Inside a word a syllable beginning with a, o or e after another is set off by an apostrophe
+#     (冬奥会 dōng'àohuì).
+#  5. Lower case throughout: a reading aid beside the characters, not a romanised name, so the
+#     standard's capitals for proper names are not applied.  Punctuation is kept as written.
+
+WORDS = {
+    # word: why jieba's dictionary needs it for this text
+    "群团": "群团组织 is 群团 | 组织 (mass organisations); jieba splits 群 | 团组织",
+    "新冠": "新冠 (novel coronavirus) is one abbreviated word; jieba splits 新 | 冠",
+    "十九大": "十九大 like 二十大 (which jieba knows) is one abbreviated name",
+    "提质": "提质增效 is 提质 | 增效; jieba splits 提 | 质",
+}
+_MEASURE = "个"
+
+
+@lru_cache(maxsize=1)
+def _jieba():
+    import logging
+
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.ERROR)
+    jieba.initialize()
+    for w in WORDS:
+        jieba.add_word(w, freq=1000, tag="n")
+    return jieba
+
+
+def _tile(word: str) -> list[str]:
+    """Split a long dictionary entry into the dictionary words that tile it; else keep it whole."""
+    freq = _jieba().dt.FREQ
+    out, i = [], 0
+    while i < len(word):
+        for j in range(len(word), i + 1, -1):
+            piece = word[i:j]
+            if piece != word and freq.get(piece):
+                out.append(piece)
+                i = j
+                break
+        else:
+            if i == len(word) - 1 and out and len(out[-1]) >= 4:
+                out.append(word[i])  # a closing generic character: 知识产权 | 局
+                i += 1
+            else:
+                return [word]
+    return [q for p in out for q in (_tile(p) if len(p) >= 4 else [p])]
+
+
+_VOWEL_START = str.maketrans("āáǎàōóǒòēéěè", "aaaaooooeeee")
+
+
+def _join(sylls: list[str]) -> str:
+    out = ""
+    for k, s in enumerate(sylls):
+        if k and s[:1].translate(_VOWEL_START) in ("a", "o", "e"):
+            out += "'"
+        out += s
+    return out
+
+
+def words(text: str) -> str:
+    """The pinyin of `text` grouped into words (GB/T 16159): 知识产权保护 -> 'zhīshi chǎnquán bǎohù'."""
+    sylls = syllables(text)
+    jb = _jieba()
+    pieces: list[tuple[str, str]] = []  # (kind, text): kind "w" word pinyin, "p" punctuation as written
+    pos = 0
+    tags = jb.posseg.dt.word_tag_tab
+    for token in jb.cut(text, HMM=False):
+        tag = tags.get(token, "x")
+        n = len(token)
+        seg = sylls[pos:pos + n]
+        pos += n
+        if not all(seg):
+            if not token.isspace():
+                pieces.append(("p", token))
+            continue
+        parts = _tile(token) if n >= 4 else [token]
+        if len(parts) == 1 and n == 4 and tag in ("i", "l"):
+            pieces.append(("w", _join(seg[:2]) + "-" + _join(seg[2:])))
+        elif tag == "nrfg" and 2 <= n <= 3:  # a full personal name (jieba tags it nrfg)
+            pieces += [("w", seg[0]), ("w", _join(seg[1:]))]
+        elif tag == "m" and n >= 2 and token.endswith(_MEASURE):
+            pieces += [("w", _join(seg[:-1])), ("w", seg[-1])]
+        else:
+            k = 0
+            for part in parts:
+                pieces.append(("w", _join(seg[k:k + len(part)])))
+                k += len(part)
+    out = ""
+    for kind, piece in pieces:
+        if kind == "p":
+            piece = piece.replace("、", ",").replace("，", ",")
+            opening = piece in ("“", "‘", "《", "(", "（")
+            out += (" " if opening and out else "") + piece
+        else:
+            out += ("" if not out or out.endswith(("“", "‘", "《", "(", "（")) else " ") + piece
+    return out.strip()

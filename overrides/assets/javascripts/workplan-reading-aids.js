@@ -1,0 +1,291 @@
+/* Reading aids, loaded by workplan-reading.js on first use (a tap on a term, the pinyin toggle,
+   the glossary page): the term card, pinyin ruby, the glossary's filter and sort.
+   Their data (reading/cards.js, reading/pinyin.js of the edition) is loaded on first use with a
+   <script> element, which also works from file://, where fetch() of a local file is refused. */
+(function () {
+  "use strict";
+  var root = document.documentElement;
+  var script = document.currentScript;
+  /* assets/javascripts/workplan-reading-aids.js -> the edition's root */
+  var base = script ? new URL("../../", script.src) : new URL(".", location.href);
+  var pending = {}, loaded = {};
+
+  window.wpReading = function (kind, data) {
+    loaded[kind] = data;
+    (pending[kind] || []).forEach(function (fn) { fn(data); });
+    pending[kind] = [];
+  };
+
+  function load(kind, done, failed) {
+    if (loaded[kind]) { done(loaded[kind]); return; }
+    var first = !pending[kind];
+    (pending[kind] = pending[kind] || []).push(done);
+    if (!first) return;
+    var tag = document.createElement("script");
+    tag.src = new URL("reading/" + kind + ".js", base).href;
+    tag.async = true;
+    tag.onerror = function () { pending[kind] = null; if (failed) failed(); };
+    document.head.appendChild(tag);
+  }
+
+  function el(name, attrs, text) {
+    var node = document.createElement(name);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    if (text != null) node.textContent = text;
+    return node;
+  }
+
+  /* ---- term cards ---------------------------------------------------------------------- */
+  var card = null, opener = null;
+
+  function termId(link) {
+    var hash = link.hash || "";
+    return decodeURIComponent(hash.slice(1));
+  }
+
+  function close(returnFocus) {
+    if (!card) return;
+    var from = opener;
+    card.parentNode.removeChild(card);
+    card = null;
+    opener = null;
+    if (from) from.setAttribute("aria-expanded", "false");
+    if (returnFocus && from) from.focus();
+  }
+
+  function place(node, link) {
+    /* absolutely positioned under the term: nothing else moves; kept inside the viewport */
+    var margin = 8;
+    /* a term may wrap over two lines: below its last line, or above its first */
+    var rects = link.getClientRects();
+    var first = rects[0] || link.getBoundingClientRect(), last = rects[rects.length - 1] || first;
+    var rect = { left: first.left, top: first.top, bottom: last.bottom };
+    var holder = node.offsetParent || document.body;
+    var parent = holder.getBoundingClientRect();
+    var width = node.offsetWidth;
+    var viewport = document.documentElement.clientWidth;
+    var left = Math.min(Math.max(rect.left, margin), Math.max(margin, viewport - width - margin));
+    /* offsets are from the padding box of the positioned ancestor: inside its border */
+    node.style.left = (left - parent.left - holder.clientLeft) + "px";
+    var height = node.offsetHeight, room = document.documentElement.clientHeight;
+    var above = rect.bottom + height + 6 + margin > room && rect.top - height - 6 > margin;
+    node.style.top = ((above ? rect.top - height - 6 : rect.bottom + 6) - parent.top - holder.clientTop) + "px";
+  }
+
+  function build(link, data) {
+    var id = termId(link), t = data.terms[id], ui = data.ui;
+    if (!t) return null;
+    var node = el("div", { "class": "wp-card", role: "dialog", "aria-modal": "false", tabindex: "-1",
+                           "aria-labelledby": "wp-card-name", "aria-describedby": "wp-card-def",
+                           id: "wp-card" });
+    var name = el("p", { "class": "wp-card__name", id: "wp-card-name" }, t.name);
+    node.appendChild(name);
+    var list = el("dl", { "class": "wp-card__facts" });
+    function fact(label, value, lang) {
+      list.appendChild(el("dt", {}, label));
+      list.appendChild(el("dd", lang ? { lang: lang } : {}, value));
+    }
+    t.other.forEach(function (pair) { fact(ui.langs[pair[0]] || pair[0], pair[1], pair[0]); });
+    if (t.pinyin) fact(ui.pinyin.replace(/[:：]\s*$/, ""), t.pinyin, "zh-Latn-pinyin");
+    if (t.abbr) fact(ui.abbr.replace(/[:：]\s*$/, ""), t.abbr);
+    node.appendChild(list);
+    node.appendChild(el("p", { "class": "wp-card__def", id: "wp-card-def" }, t.def));
+    var more = el("p", { "class": "wp-card__more" });
+    var full = el("a", { href: link.getAttribute("href") }, ui.full);
+    more.appendChild(full);
+    more.appendChild(document.createTextNode(" · " + (t.count ? ui.count.replace("{n}", t.count) : ui.none)));
+    node.appendChild(more);
+    var button = el("button", { type: "button", "class": "wp-card__close", "aria-label": ui.close, title: ui.close });
+    button.innerHTML = '<svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false"><path fill="currentColor" d="M19 6.41 17.59 5 12 10.59 6.41 5 5 6.41 10.59 12 5 17.59 6.41 19 12 13.41 17.59 19 19 17.59 13.41 12 19 6.41Z"/></svg>';
+    button.addEventListener("click", function () { close(true); });
+    node.appendChild(button);
+    return node;
+  }
+
+  function open(link) {
+    load("cards", function (data) {
+      close(false);
+      var node = build(link, data);
+      if (!node) { location.href = link.href; return; }
+      /* right after the term in the text: the tab order goes term -> card -> rest of the text */
+      node.style.left = "0";
+      node.style.top = "0";
+      link.insertAdjacentElement("afterend", node);
+      card = node;
+      opener = link;
+      link.setAttribute("aria-expanded", "true");
+      link.setAttribute("aria-controls", "wp-card");
+      place(node, link);
+      node.focus({ preventScroll: true });
+      if (node.scrollIntoView) node.scrollIntoView({ block: "nearest" });
+    }, function () { location.href = link.href; });
+  }
+
+  function toggleCard(link) {
+    if (opener === link) close(true);
+    else open(link);
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (card && (event.key === "Escape" || event.key === "Esc")) {
+      event.preventDefault();
+      close(true);
+    }
+  });
+
+  document.addEventListener("pointerdown", function (event) {
+    if (!card || card.contains(event.target)) return;
+    if (opener && opener.contains(event.target)) return; /* the click on the term toggles */
+    close(false);
+  });
+
+  document.addEventListener("focusin", function (event) {
+    /* Tab past the card (or Shift+Tab before the term) closes it */
+    if (card && !card.contains(event.target) && event.target !== opener) close(false);
+  });
+
+  window.addEventListener("resize", function () { if (card && opener) place(card, opener); });
+  /* ---- pinyin ruby --------------------------------------------------------------------- */
+  var HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+
+  function targets() {
+    var out = [];
+    document.querySelectorAll(".wp-item[id^='item-']").forEach(function (item) {
+      var p = item.querySelector("p");
+      if (p) out.push([item.id.slice(5).replace(/-/g, "."), p]);
+    });
+    var preamble = document.getElementById("preamble");
+    if (preamble) {
+      var k = 0, node = preamble.nextElementSibling;
+      while (node && node.tagName === "P") { k += 1; out.push(["p" + k, node]); node = node.nextElementSibling; }
+    }
+    return out;
+  }
+
+  function rubify(p, syllables) {
+    if (p.getAttribute("data-wp-ruby")) return;
+    var walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT, {
+      acceptNode: function (n) {
+        return n.parentNode.closest(".wp-ref, .wp-copy-slot, .wp-card, rt") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+      }
+    });
+    var nodes = [], n, i = 0;
+    while ((n = walker.nextNode())) nodes.push(n);
+    var han = 0;
+    nodes.forEach(function (t) { for (var c = 0; c < t.data.length; c++) if (HAN.test(t.data[c])) han++; });
+    if (han !== syllables.length) return; /* never misalign readings */
+    nodes.forEach(function (t) {
+      if (!HAN.test(t.data)) return;
+      var frag = document.createDocumentFragment(), plain = "";
+      for (var c = 0; c < t.data.length; c++) {
+        var ch = t.data[c];
+        if (!HAN.test(ch)) { plain += ch; continue; }
+        if (plain) { frag.appendChild(document.createTextNode(plain)); plain = ""; }
+        var ruby = document.createElement("ruby");
+        ruby.appendChild(document.createTextNode(ch));
+        var rt = document.createElement("rt");
+        rt.textContent = syllables[i++];
+        ruby.appendChild(rt);
+        frag.appendChild(ruby);
+      }
+      if (plain) frag.appendChild(document.createTextNode(plain));
+      t.parentNode.replaceChild(frag, t);
+    });
+    p.setAttribute("data-wp-ruby", "1");
+  }
+
+  function pinyin(on, done) {
+    if (!on) { root.classList.remove("wp-pinyin"); if (done) done(); return; }
+    load("pinyin", function (data) {
+      targets().forEach(function (pair) {
+        var value = data[pair[0]];
+        if (value) rubify(pair[1], value.split(" "));
+      });
+      root.classList.add("wp-pinyin");
+      if (done) done();
+    }, function () { if (done) done(); });
+  }
+
+  /* ---- the glossary page as a tool: filter by category and section, sort ------------------ */
+  function glossaryTools() {
+    var holder = document.querySelector(".wp-glossary-tools[data-labels]");
+    if (!holder) return;
+    var labels = JSON.parse(holder.getAttribute("data-labels"));
+    var content = holder.parentNode;
+    var entries = [];
+    var category = null;
+    Array.prototype.slice.call(content.children).forEach(function (node) {
+      if (node.tagName === "H2" && /^category-/.test(node.id)) { category = node.id.slice(9); return; }
+      if (node.tagName === "H3" && category) {
+        entries.push({ category: category, nodes: [node], heading: node });
+        return;
+      }
+      if (entries.length && node.tagName !== "H2" && entries[entries.length - 1].nodes[0].parentNode === content &&
+          category) entries[entries.length - 1].nodes.push(node);
+    });
+    var zh = /^zh/.test(root.lang || "");
+    entries.forEach(function (e, k) {
+      e.order = k;
+      var box = el("div", { "class": "wp-entry", "data-category": e.category });
+      e.heading.parentNode.insertBefore(box, e.heading);
+      e.nodes.forEach(function (n) { box.appendChild(n); });
+      e.box = box;
+      var py = box.querySelector(".wp-pinyin-name");
+      var en = box.querySelector('.wp-names [lang="en"]');
+      e.pinyin = py ? py.textContent.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^a-z ]/gi, "") : "";
+      e.english = (zh && en ? en.textContent : e.heading.textContent).trim();
+      e.sections = {};
+      box.querySelectorAll(".wp-uses a").forEach(function (a) {
+        var m = /sections\/(\d+)\//.exec(a.getAttribute("href"));
+        e.sections[m ? m[1] : "preamble"] = true;
+      });
+    });
+    var headings = Array.prototype.slice.call(content.querySelectorAll("h2[id^='category-']"));
+    var form = el("div", { "class": "wp-tools", role: "group", "aria-label": labels.sort });
+    function select(name, label, options) {
+      var wrap = el("label", { "class": "wp-tool" });
+      wrap.appendChild(el("span", {}, label));
+      var sel = el("select", { name: name });
+      options.forEach(function (o) { sel.appendChild(el("option", { value: o[0] }, o[1])); });
+      wrap.appendChild(sel);
+      form.appendChild(wrap);
+      return sel;
+    }
+    var byCategory = select("category", labels.category, [["", labels.all]].concat(labels.categories));
+    var bySection = select("section", labels.section, [["", labels.all]].concat(labels.sections.map(function (s) { return [String(s[0]), s[1]]; })));
+    var order = select("order", labels.sort, labels.orders.filter(function (o) { return o[0] !== "pinyin" || entries.some(function (e) { return e.pinyin; }); }));
+    var status = el("p", { "class": "wp-tools-status", role: "status", "aria-live": "polite" });
+    holder.appendChild(form);
+    holder.appendChild(status);
+    function apply() {
+      var c = byCategory.value, s = bySection.value, o = order.value, shown = 0;
+      var sorted = entries.slice();
+      if (o === "pinyin") sorted.sort(function (a, b) { return a.pinyin.localeCompare(b.pinyin, "en") || a.order - b.order; });
+      else if (o === "english") sorted.sort(function (a, b) { return a.english.localeCompare(b.english, "en", { sensitivity: "base" }) || a.order - b.order; });
+      else sorted.sort(function (a, b) { return a.order - b.order; });
+      if (o === "category") {
+        /* back under their category headings */
+        headings.forEach(function (h) {
+          var after = h;
+          sorted.forEach(function (e) { if (e.category === h.id.slice(9)) { after.insertAdjacentElement("afterend", e.box); after = e.box; } });
+        });
+      } else {
+        var after = holder;
+        sorted.forEach(function (e) { after.insertAdjacentElement("afterend", e.box); after = e.box; });
+      }
+      sorted.forEach(function (e) {
+        var visible = (!c || e.category === c) && (!s || e.sections[s]);
+        e.box.hidden = !visible;
+        if (visible) shown++;
+      });
+      headings.forEach(function (h) {
+        h.hidden = o !== "category" || !entries.some(function (e) { return e.category === h.id.slice(9) && !e.box.hidden; });
+      });
+      status.textContent = labels.shown.replace("{n}", shown);
+    }
+    [byCategory, bySection, order].forEach(function (sel) { sel.addEventListener("change", apply); });
+    apply();
+  }
+
+  window.wpAids({ toggleCard: toggleCard, pinyin: pinyin, glossaryTools: glossaryTools });
+})();

@@ -1,0 +1,85 @@
+"""Reading aids' data, loaded by overrides/assets/javascripts/workplan-reading.js only when used:
+
+    {edition}/reading/cards.js    the term cards of the edition (loaded on the first tap on a term)
+    {edition}/reading/pinyin.js   the pinyin of every item and preamble paragraph (Chinese editions;
+                                  loaded only when the reader turns pinyin on)
+
+Each file is a script calling window.wpReading(kind, data) rather than JSON, so that it also loads
+from file:// (an offline copy of the site), where fetch() of a local file is refused.
+Pure functions of the prepared content; the pinyin itself comes from workplan.pinyin only.
+"""
+from __future__ import annotations
+
+import json
+import re
+
+from .. import pinyin
+from ..annotate import plain
+from ..prepare import Content
+
+HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+SENTENCE = {"zh": re.compile(r"^.+?[。！？](?=.)"), "en": re.compile(r"^.+?[.!?](?=\s+[A-Z“\"(])")}
+
+
+def first_sentence(text: str, chinese: bool) -> str:
+    """The short definition of a card: the definition's first sentence."""
+    m = SENTENCE["zh" if chinese else "en"].match(text)
+    return m.group(0) if m else text
+
+
+def cards(content: Content, edition) -> dict:
+    by_lang = {code: {g.term.id: g for g in entries} for code, entries in content.glossed.items()}
+    original = content.original.code
+    ui = edition.ui
+    out = {}
+    for g in content.glossed[edition.code]:
+        term = g.term
+        names = {e.code: by_lang[e.code][term.id].name for e in content.editions if e.code in by_lang}
+        out[term.id] = {
+            "name": g.name,
+            "other": [[code, name] for code, name in names.items() if code != edition.code],
+            "pinyin": pinyin.words(term.names[original]),
+            "abbr": term.abbr,
+            "def": first_sentence(g.definition, edition.chinese),
+            "count": len(g.uses),
+        }
+    return {
+        "ui": {
+            "label": ui["card_label"], "close": ui["card_close"], "full": ui["card_full"],
+            "count": ui["card_count"], "none": ui["card_count_none"], "abbr": ui["abbr"] + ui["colon"],
+            "pinyin": ui["pinyin"] + ui["colon"],
+            "langs": {e.code: e.label for e in content.editions},
+        },
+        "terms": out,
+    }
+
+
+def pinyin_parts(content: Content, edition) -> dict[str, str]:
+    """item id (or p1, p2 … for preamble paragraphs) -> space-separated syllables, one per Han
+    character of that part as the edition shows it.  zh-Hant maps the simplified original's
+    readings character by character (OpenCC keeps the length of the text)."""
+    hans, doc = content.docs[content.original.code], content.docs[edition.code]
+    pairs = [(f"p{k}", plain(a), plain(b)) for k, (a, b) in enumerate(zip(hans.preamble, doc.preamble), start=1)]
+    pairs += [(item_id, plain(hans.items[item_id]), plain(doc.items[item_id])) for item_id in hans.items]
+    out = {}
+    for key, original, shown in pairs:
+        syllables = pinyin.reading(original)
+        if len(syllables.split()) != len(HAN.findall(shown)):
+            raise ValueError(f"{edition.code} {key}: {len(HAN.findall(shown))} Chinese characters but "
+                             f"{len(syllables.split())} syllables from the simplified original")
+        out[key] = syllables
+    return out
+
+
+def script(kind: str, data: dict) -> str:
+    return f"window.wpReading({json.dumps(kind)},{json.dumps(data, ensure_ascii=False, separators=(',', ':'))});\n"
+
+
+def render(content: Content) -> dict[str, str]:
+    files = {}
+    for edition in content.editions:
+        if content.glossary:
+            files[f"{edition.code}/reading/cards.js"] = script("cards", cards(content, edition))
+        if edition.chinese and content.original.chinese:
+            files[f"{edition.code}/reading/pinyin.js"] = script("pinyin", pinyin_parts(content, edition))
+    return files
