@@ -142,7 +142,7 @@ def test_the_offline_copy_is_one_deterministic_zip_of_every_edition_linked_with_
         section = archive.read(f"{FOLDER}/en/sections/4.html").decode("utf-8")
         assert "unpkg" not in section and "iframe-worker-csp.js" in section
         index = archive.read(f"{FOLDER}/en/search/workplan-index.js").decode("utf-8")
-        assert index.startswith("var __workplanIndex = ") and '"location":"sections/4.html#item-4-3"' in index
+        assert index.startswith("var __workplanIndex = ") and '"l":"sections/4.html#item-4-3"' in index
     for code in CODES:
         home = soup(site / code / "index.html")
         link = home.find("a", class_="wp-download")

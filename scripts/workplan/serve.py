@@ -80,7 +80,7 @@ class Preview:
         from workplan.model import Problem
 
         try:
-            for warning in build(self.source, root=self.root, make_downloads=False, glossary=self.glossary):
+            for warning in build(self.source, root=self.root, make_downloads=False, glossary=self.glossary, preview=True):
                 print(f"warning: {warning}", file=sys.stderr)
         except Problem as problem:
             print(f"error: {problem}", file=sys.stderr)

@@ -27,7 +27,6 @@ from ..config import ROOT, TEMPLATES
 from ..csp import POLICY
 from ..prepare import Content
 from ..site import mkdocs_build, write_tree
-from . import assets, data, pages, search_index
 
 PATH = "offline/reader-edition.zip"  # relative to site/
 FOLDER = "reader-edition"  # the one folder inside the zip
@@ -47,8 +46,9 @@ def file_location(location: str) -> str:
 def index_script(index_json: str) -> str:
     index = json.loads(index_json)
     for doc in index.get("docs", []):
-        key = "l" if "l" in doc else "location"  # the index names a document's URL "l"
-        doc[key] = file_location(doc[key])
+        for key in ("l", "location"):  # the URL field ("l" in index format 2)
+            if key in doc:
+                doc[key] = file_location(doc[key])
     return "var __workplanIndex = " + json.dumps(index, ensure_ascii=False, separators=(",", ":")) + ";\n"
 
 
@@ -66,8 +66,11 @@ def variant_config(text: str, docs: Path, site: Path) -> str:
 
 def docs_files(content: Content) -> dict[str, str | bytes]:
     files: dict[str, str | bytes] = {}
-    for module in (pages, assets, search_index, data):
-        files.update(module.render(content))
+    from . import DOCS, web_manifest
+
+    for module in DOCS:  # every docs/ output but the web app manifest (no worker in the copy)
+        if module is not web_manifest:
+            files.update(module.render(content))
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(COPY), keep_trailing_newline=True)
     for edition in content.editions:
         code = edition.code
