@@ -147,6 +147,7 @@ node_modules/.installed: package.json package-lock.json
 bench: test-venv node_modules/.installed
 	$(BIN)/python scripts/bench_anchor.py
 	$(BIN)/python scripts/bench_preview.py
+	$(BIN)/python scripts/bench_lighthouse.py
 	$(BIN)/python scripts/bench_budget.py
 	$(BIN)/python scripts/bench_linker.py
 	$(BIN)/python scripts/bench_convert.py
