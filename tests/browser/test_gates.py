@@ -60,37 +60,13 @@ def test_lighthouse_scores_100(base_url, edition, name, form_factor):
     assert all(scores[c] == 1 for c in GATED), (scores, failing)
 
 
-FIRST_LOAD_MAX = 80 * 1024  # bytes over the wire (gzip) for a section page's first load
-
-
-def lighthouse_run(url: str, report: Path) -> dict:
-    from conftest import ARGS, CHROMIUM
-
-    command = [str(NODE_BIN / "lighthouse"), url, "--quiet", f"--chrome-path={CHROMIUM}",
-               "--chrome-flags=--headless=new " + " ".join(ARGS), "--only-categories=performance",
-               "--output=json", f"--output-path={report}"]
-    subprocess.run(command, check=True, timeout=180, capture_output=True)
-    return json.loads(report.read_text(encoding="utf-8"))
-
-
-@pytest.mark.parametrize("edition", EDITIONS)
-def test_section_first_load_is_at_most_80_kb(base_url, edition):
-    """The first load of a section page (every file over the wire, gzip, Lighthouse's mobile run)
-    stays within the budget.  Lighthouse's mobile performance score (issue 10 asks for >= 95, median
-    of three) is measured by scripts/bench_lighthouse.py and reported, not gated: it is not met yet
-    on the glossary and full-text pages."""
-    need(NODE_BIN / "lighthouse", "Lighthouse")
-    REPORTS.mkdir(parents=True, exist_ok=True)
-    result = lighthouse_run(f"{base_url}{edition}/sections/4/", REPORTS / f"{edition}-section-weight.json")
-    weight = result["audits"]["total-byte-weight"]["numericValue"]
-    print(f"first load {edition} section: {weight / 1024:.1f} KB")
-    assert weight <= FIRST_LOAD_MAX, weight
-
-
 @pytest.mark.parametrize("edition", EDITIONS)
 @pytest.mark.parametrize("name", PAGES)
-def test_axe_finds_no_violation(page, base_url, edition, name):
+def test_axe_finds_no_violation(browser, base_url, edition, name):
+    """axe is injected as an inline script, which the pages' script policy forbids: this one context
+    bypasses the policy (test_policy.py checks the policy itself)."""
     need(AXE, "axe-core")
+    page = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True).new_page()
     page.goto(f"{base_url}{edition}/{PAGES[name]}", wait_until="networkidle")
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("""() => axe.run(document, {runOnly: {type: 'tag',
