@@ -18,7 +18,7 @@ from workplan.csp import POLICY
 from workplan.editions import EDITIONS
 
 CODES = [e.code for e in EDITIONS]
-MACHINE = re.compile(r"127\.0\.0\.1|localhost|0\.0\.0\.0|file:/")
+MACHINE = re.compile(r"127\.0\.0\.1|localhost|0\.0\.0\.0|file:///?[A-Za-z]")  # file:// + a path
 # Material's vendored source maps quote its own source comments ("hostnames ... localhost"): not ours
 VENDORED_MAPS = ".map"
 
@@ -61,6 +61,8 @@ def test_published_build_names_its_address_only_where_text_names_the_site(mirror
         for url in fetched_urls(doc):
             assert host not in url and not urlparse(url).scheme, (page, url)
         for script in doc.find_all("script"):
+            if script.get("id") == "wp-cite-data":  # the cite menu's citations name the site, as they should
+                continue
             assert host not in script.get_text(), page
     section = soup(mirror_site / "en" / "sections" / "3" / "index.html")
     assert section.find("link", rel="canonical")["href"] == f"{MIRRORED}en/sections/3/"

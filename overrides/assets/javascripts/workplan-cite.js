@@ -2,7 +2,7 @@
    and ranges of items (#item-4-3-to-4-5).  The citation strings are rendered at build time
    (citeproc-py, workplan/citation.py) and embedded in the page (#wp-cite-data) with {pin} and
    {url} left open; this script only fills in the item or the range.  No request is made, so it
-   works from file:// as well.  Without JavaScript a range link lands at the top of the section. */
+   works in a downloaded copy opened from disk as well.  Without JavaScript a range link lands at the top of the section. */
 (function () {
   "use strict";
   var RANGE = /^#item-(\d+)-(\d+)-to-(\d+)-(\d+)$/;

@@ -19,6 +19,8 @@ MkDocs gets it, so Zensical builds the same pages with the same anchors.
 """
 from __future__ import annotations
 
+import re
+
 import copy
 import json
 from pathlib import Path
@@ -65,7 +67,9 @@ def without_overrides(cfg: dict, theme_dir: Path) -> dict:
             if entry.get(key) == "custom":
                 del entry[key]
     for key in ("extra_css", "extra_javascript"):
-        kept = [p for p in cfg.get(key, []) if not (theme_dir / str(p)).is_file()]
+        # our own files (named with their content hash in the edition config: name.1a2b3c4d.css)
+        kept = [p for p in cfg.get(key, [])
+                if not (theme_dir / re.sub(r"\.[0-9a-f]{8}(\.(?:css|js))$", r"\1", str(p))).is_file()]
         if kept:
             cfg[key] = kept
         else:

@@ -1,10 +1,10 @@
 /* Web Workers for the offline copy opened from file:// (new Worker() throws there), after
-   squidfunk/iframe-worker (MIT), the shim Material's offline plugin adds from unpkg.com.  The same
+   squidfunk/iframe-worker (MIT), the shim Material's offline plugin adds from the unpkg CDN.  The same
    idea, changed so that it holds under the Content-Security-Policy (no inline script): the worker
    runs in a hidden iframe whose document is a static file, search-frame.html beside the worker
    script, not a document.write() of inline script.  Messages cross with postMessage.
    Only under file:; served over HTTP the real Worker is used.  The file name keeps "iframe-worker"
-   so that Material's offline plugin does not add its unpkg.com copy. */
+   so that Material's offline plugin does not add its CDN copy. */
 (function () {
   "use strict";
   if (location.protocol !== "file:") return;
