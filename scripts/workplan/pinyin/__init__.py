@@ -71,6 +71,12 @@ def _converter():
 
 def syllables(text: str) -> list[str | None]:
     """One entry per character of `text`: its tone-marked syllable if Han, else None."""
+    return list(_syllables(text))
+
+
+@lru_cache(maxsize=None)
+def _syllables(text: str) -> tuple[str | None, ...]:
+    """syllables(), remembered: every edition asks for the same texts."""
     out: list[str | None] = []
     run: list[str] = []
 
@@ -90,7 +96,7 @@ def syllables(text: str) -> list[str | None]:
             flush()
             out.append(None)
     flush()
-    return out
+    return tuple(out)
 
 
 def reading(text: str) -> str:
@@ -174,6 +180,7 @@ def _join(sylls: list[str]) -> str:
     return out
 
 
+@lru_cache(maxsize=None)
 def words(text: str) -> str:
     """The pinyin of `text` grouped into words (GB/T 16159): 知识产权保护 -> 'zhīshi chǎnquán bǎohù'."""
     sylls = syllables(text)
