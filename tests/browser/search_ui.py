@@ -2,8 +2,9 @@
 
 Shared by tests/browser/test_search_any_form.py and scripts/compare_search.py (the benchmark).
 The time from the last keystroke to the rendered result list is measured inside the page with
-performance.now(): a keydown listener notes each keystroke and a MutationObserver notes each
-change of the result list.
+performance.now(): the keystroke is the keydown of a key that changed the text (an `input`
+event follows it) or, for text an input method commits without a key (Chinese here), that
+`input` event itself; a MutationObserver notes each change of the result list.
 """
 from __future__ import annotations
 
@@ -12,9 +13,16 @@ import statistics
 
 PROBE = """() => {
   if (window.__wpProbe) return;
-  window.__wpProbe = { keys: [], renders: [] };
+  window.__wpProbe = { keys: [], renders: [], down: null };
   const list = document.querySelector('.md-search-result');  /* the list and its count line */
-  document.addEventListener('keydown', () => window.__wpProbe.keys.push(performance.now()), true);
+  const input = document.querySelector('input.md-search__input');
+  document.addEventListener('keydown', () => { window.__wpProbe.down = performance.now(); }, true);
+  document.addEventListener('keyup', (e) => { if (e.isTrusted) window.__wpProbe.down = null; }, true);
+  input.addEventListener('input', () => {
+    const p = window.__wpProbe;
+    p.keys.push(p.down !== null ? p.down : performance.now());
+    p.down = null;
+  }, true);
   new MutationObserver(() => window.__wpProbe.renders.push(performance.now()))
     .observe(list, { childList: true, subtree: true, characterData: true });
 }"""
@@ -37,7 +45,7 @@ def query(page, text: str, quiet_ms: int = 800) -> tuple[list[dict], float]:
     the last keystroke to the last change of the result list (read once it has been still for
     `quiet_ms`: on a loaded machine the answer to an earlier keystroke can arrive after the last)."""
     page.fill("input.md-search__input", "")
-    page.evaluate("() => { window.__wpProbe.keys = []; window.__wpProbe.renders = []; }")
+    page.evaluate("() => { window.__wpProbe.keys = []; window.__wpProbe.renders = []; window.__wpProbe.down = null; }")
     if text.isascii():
         page.keyboard.type(text, delay=15)
     else:  # Chinese arrives as committed text, like an IME; End is the commit key

@@ -159,7 +159,21 @@
     }
   }
 
+  /* Search as the text changes, not a key-release later: Material sends the query to its worker
+     on keyup (search/query), which comes after the text is in the box (a key held 80 ms is 80 ms
+     lost) and never for text an input method or a paste puts there without a key.  Each change
+     is passed on at once as the keyup Material listens for; the real keyup that follows finds
+     the same text and is dropped (Material sends a query only when the text changed). */
+  function searchAsYouType() {
+    var input = document.querySelector("input.md-search__input");
+    if (!input) return;
+    input.addEventListener("input", function () {
+      input.dispatchEvent(new KeyboardEvent("keyup"));
+    });
+  }
+
   function init() {
+    searchAsYouType();
     addCopyButtons();
     keepAnchorOnSwitch();
     addToggle();
