@@ -25,6 +25,64 @@
     if (localStorage.getItem("wp-show-alt") === "1") root.classList.add("wp-show-alt");
     if (localStorage.getItem("wp-pinyin") === "1") root.classList.add("wp-pinyin-wanted");  /* workplan-reading.js */
   } catch (e) { /* private mode */ }
+  /* Search answered in the page once the reader has searched.  Chrome holds a worker's message
+     that arrives after a keystroke until the next frame is on screen (DeferRendererTasksAfterInput),
+     so each answer of the search worker renders a frame late (~70 ms on a loaded 2-core machine).
+     Material's bundle (after this script) starts its search worker from config.search; that one
+     Worker is wrapped here: queries go to the worker until the page holds the same matcher
+     (workplan-search-core.js and the index, loaded when idle after the worker's first answer),
+     then each query is answered in the keystroke's own task.  Not under file:// (offline copy). */
+  var Native = window.Worker;
+  if (Native && window.EventTarget && /^https?:$/.test(location.protocol)) {
+    window.Worker = function (url, options) {
+      var worker = new Native(url, options);
+      if (!/workplan-search[.\w]*\.js$/.test(new URL(url, location.href).pathname)) return worker;
+      var self = new EventTarget(), matcher = null, state = 0;  /* 1 searched, 2 loading, 3 in page */
+      function deliver(data) {
+        var event = new MessageEvent("message", { data: data });
+        self.dispatchEvent(event);
+        if (self.onmessage) self.onmessage(event);
+      }
+      function load(src, then) {
+        var el = document.createElement("script");
+        el.src = new URL(src, new URL(url, location.href)).href;
+        el.onload = then;
+        document.head.appendChild(el);
+      }
+      var idle = window.requestIdleCallback || function (fn) { setTimeout(fn, 50); };
+      worker.addEventListener("message", function (event) {
+        if (event.data && event.data.type === 3) {
+          if (state === 3) return;  /* an answer to a query the page has answered since */
+          if (state === 1) {
+            state = 2;
+            idle(function () {
+              load("vendor/porter2.js", function () {
+                load("workplan-search-core.js", function () {
+                  fetch(new URL("../../search/workplan-index.json", new URL(url, location.href)).href)
+                    .then(function (r) { return r.json(); })
+                    .then(function (index) { idle(function () { WorkplanSearch.setup(index); matcher = WorkplanSearch; }); });
+                });
+              });
+            });
+          }
+        }
+        deliver(event.data);
+      });
+      self.postMessage = function (message) {
+        var query = message && message.type === 2 ? String(message.data || "") : null;
+        if (query !== null && (matcher || state === 3)) {
+          state = 3;
+          var data = query.trim() ? matcher.search(query) : { items: [] };
+          Promise.resolve().then(function () { deliver({ type: 3, data: data }); });
+          return;
+        }
+        if (query && query.trim() && !state) state = 1;
+        worker.postMessage(message);
+      };
+      self.terminate = function () { worker.terminate(); };
+      return self;
+    };
+  }
   /* Offline after one visit: the edition's worker (sw.js at the edition's root, its scope). */
   var worker = script.getAttribute("data-sw");
   if (worker && "serviceWorker" in navigator && /^https?:$/.test(location.protocol)) {
