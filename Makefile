@@ -151,6 +151,7 @@ bench: test-venv node_modules/.installed
 	$(BIN)/python scripts/bench_budget.py
 	$(BIN)/python scripts/bench_linker.py
 	$(BIN)/python scripts/bench_convert.py
+	$(BIN)/python scripts/bench_search_latency.py
 	$(BIN)/python scripts/compare_search.py
 
 clean:

@@ -25,13 +25,8 @@
     if (localStorage.getItem("wp-show-alt") === "1") root.classList.add("wp-show-alt");
     if (localStorage.getItem("wp-pinyin") === "1") root.classList.add("wp-pinyin-wanted");  /* workplan-reading.js */
   } catch (e) { /* private mode */ }
-  /* Search answered in the page once the reader has searched.  Chrome holds a worker's message
-     that arrives after a keystroke until the next frame is on screen (DeferRendererTasksAfterInput),
-     so each answer of the search worker renders a frame late (~70 ms on a loaded 2-core machine).
-     Material's bundle (after this script) starts its search worker from config.search; that one
-     Worker is wrapped here: queries go to the worker until the page holds the same matcher
-     (workplan-search-core.js and the index, loaded when idle after the worker's first answer),
-     then each query is answered in the keystroke's own task.  Not under file:// (offline copy). */
+  /* Search answered in the page after the worker's first answer (README "Search", Latency):
+     wraps the Worker that Material's bundle starts for search. */
   var Native = window.Worker;
   if (Native && window.EventTarget && /^https?:$/.test(location.protocol)) {
     window.Worker = function (url, options) {

@@ -159,11 +159,8 @@
     }
   }
 
-  /* Search as the text changes, not a key-release later: Material sends the query to its worker
-     on keyup (search/query), which comes after the text is in the box (a key held 80 ms is 80 ms
-     lost) and never for text an input method or a paste puts there without a key.  Each change
-     is passed on at once as the keyup Material listens for; the real keyup that follows finds
-     the same text and is dropped (Material sends a query only when the text changed). */
+  /* Search as the text changes: Material queries on keyup, a key-release later (and never for
+     text an input method commits); the real keyup then finds the same text and is dropped. */
   function searchAsYouType() {
     var input = document.querySelector("input.md-search__input");
     if (!input) return;
