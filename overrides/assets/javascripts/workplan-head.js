@@ -54,8 +54,10 @@
               load("vendor/porter2.js", function () {
                 load("workplan-search-core.js", function () {
                   fetch(new URL("../../search/workplan-index.json", new URL(url, location.href)).href)
-                    .then(function (r) { return r.json(); })
-                    .then(function (index) { idle(function () { WorkplanSearch.setup(index); matcher = WorkplanSearch; }); });
+                    .then(function (r) { return r.ok ? r.json() : null; })
+                    .then(function (index) {
+                      if (index) idle(function () { WorkplanSearch.setup(index); matcher = WorkplanSearch; });
+                    }).catch(function () { /* the worker keeps answering */ });
                 });
               });
             });
