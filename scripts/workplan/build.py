@@ -72,6 +72,8 @@ def downloads(content: Content, cache_root: Path, make: bool) -> dict[str, bytes
     files: dict[str, bytes] = {}
     for module in outputs.DOWNLOADS:
         name = module.__name__.rsplit(".", 1)[-1]
+        if not make and not any((cache_root / name).glob("*")):
+            continue  # make pages with nothing cached: nothing to find, so no fingerprint to compute
         key = module.fingerprint(content) if hasattr(module, "fingerprint") else None
         cache = cache_root / name / key if key else None
         found = cache_get(cache) if cache else None

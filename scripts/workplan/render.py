@@ -20,7 +20,6 @@ from typing import Callable
 from .annotate import Span, map_spans, plain
 from .convert import engine_version
 from .editions import CNIPA_URL, Edition
-from . import pinyin
 from .glossary import CATEGORIES
 from .model import Item, Plan
 from .prepare import Content, Doc, Glossed
@@ -266,7 +265,7 @@ class Renderer:
                 out.append(f"### {md_escape(self.ts(g.name))} {{ #{g.term.id} }}\n\n")
                 other_lang = "en" if self.e.chinese else "zh-Hans"
                 facts = [f'<span lang="{other_lang}">{md_escape(self.alt_ts(n))}</span>' for n in g.other_names]
-                facts.append(f'<span lang="zh-Latn-pinyin" class="wp-pinyin-name">{md_escape(pinyin.words(g.term.names["zh-Hans"]))}</span>')
+                facts.append(f'<span lang="zh-Latn-pinyin" class="wp-pinyin-name">{md_escape(g.pinyin)}</span>')
                 if g.term.abbr:
                     facts.append(f"{ui['abbr']}{ui['colon']}{md_escape(g.term.abbr)}")
                 out.append(f'{" · ".join(facts)}\n{{ .wp-names }}\n\n')

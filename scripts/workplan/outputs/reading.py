@@ -38,7 +38,7 @@ def cards(content: Content, edition) -> dict:
         out[term.id] = {
             "name": g.name,
             "other": [[code, name] for code, name in names.items() if code != edition.code],
-            "pinyin": pinyin.words(term.names[original]),
+            "pinyin": g.pinyin,
             "abbr": term.abbr,
             "def": first_sentence(g.definition, edition.chinese),
             "count": len(g.uses),
