@@ -73,6 +73,11 @@ class Preview:
         self._build_lock = threading.RLock()  # one MkDocs run on site/ at a time
         self._memo: dict = {}  # parsed inputs by their bytes (build.load_inputs)
         self._later: dict[str, str | bytes] = {}  # the long pages, written after the first reload
+        self._later_outputs: tuple = ()  # the docs/ outputs rendered after the first reload
+        self._later_content = None  # what they are rendered from
+        self._first_files: set[str] = set()  # what the first pass wrote
+        # the downloads as last made: an edit's rebuild links these and never waits for new ones
+        self._download_files: dict[str, bytes] | None = None
 
     # -- the first build: the same as `make pages` (atomic), then the downloads ------------------
     def first(self) -> bool:
@@ -121,18 +126,27 @@ class Preview:
                 print(f"error: {type(err).__name__}: {err} (the last good pages are still served)", file=sys.stderr)
             return
         print(f"rebuilt {', '.join(built) or 'nothing'} in {time.perf_counter() - started:.2f} s", file=sys.stderr)
-        if self._later:
+        if self._later or self._later_outputs:
             threading.Thread(target=self._finish_later, daemon=True).start()
         self._start_downloads()
 
     # The whole-plan pages (full.md) take the longest to render and are seldom the page being
-    # edited: the first pass builds the rest and reloads; this one follows and reloads again.
+    # edited, and the other docs/ outputs (search index, data, reading aids, citations) are not
+    # what the open page shows: the first pass renders and builds the pages and reloads; this
+    # one follows with the rest and reloads again.
     LATER = ("/full.md",)
+    FIRST = ("pages", "assets")  # the docs/ outputs of the first pass
 
     def _finish_later(self) -> None:
         try:
             with self._build_lock:
                 pending, self._later = self._later, {}
+                later, self._later_outputs = self._later_outputs, ()
+                if later:
+                    from workplan import build as b
+
+                    pending.update(b.render_all(later, self._later_content))
+                    self._remove_stale(self._first_files | set(pending))
                 built = self._write_and_build(pending, full=False)
             if built:
                 print(f"rebuilt the whole-plan pages of {', '.join(built)}", file=sys.stderr)
@@ -151,22 +165,32 @@ class Preview:
 
         plan, terms, translation = b.load_inputs(self.source, self.glossary, self._memo)  # a Problem: nothing changes
         content = prepare(plan, terms, translation, EDITIONS)
-        cached = b.downloads(content, self.root / ".cache" / "downloads", make=False)
+        if self._download_files is None:  # the first rebuild: what the cache holds for these inputs
+            self._download_files = b.downloads(content, self.root / ".cache" / "downloads", make=False)
+        cached = self._download_files
         content = dataclasses.replace(content, preview=True)  # no service worker, no script policy
         if cached:
             content = dataclasses.replace(content, downloads={p: len(d) for p, d in sorted(cached.items())})
-        files = b.render_docs(content)
-        docs = self.root / "docs"
-        for path in docs.rglob("*"):  # pages that no longer exist
-            rel = path.relative_to(docs).as_posix()
-            if path.is_file() and rel not in files and rel != "README.md":
-                path.unlink()
+        first = tuple(m for m in outputs.DOCS if full or m.__name__.rsplit(".", 1)[-1] in self.FIRST)
+        files = b.render_all(first, content)
+        if full:
+            self._remove_stale(set(files))
         now = {rel: data for rel, data in files.items() if full or not rel.endswith(self.LATER)}
         self._later = {rel: data for rel, data in files.items() if rel not in now}
+        self._later_outputs = tuple(m for m in outputs.DOCS if m not in first)
+        self._later_content, self._first_files = content, set(files)
         built = self._write_and_build(now, full)
         write_tree(self.root / "site", b.render_all(outputs.SITE, content))
         write_tree(self.root / "site", cached)
         return built
+
+    def _remove_stale(self, rels: set[str]) -> None:
+        """Delete the docs/ files that the pipeline no longer makes (a page of a removed section)."""
+        docs = self.root / "docs"
+        for path in docs.rglob("*"):
+            rel = path.relative_to(docs).as_posix()
+            if path.is_file() and rel not in rels and rel != "README.md":
+                path.unlink()
 
     def _write_and_build(self, files: dict[str, str | bytes], full: bool) -> list[str]:
         from workplan.editions import EDITIONS
@@ -198,25 +222,32 @@ class Preview:
         if not self._downloads_lock.acquire(blocking=False):
             return
         try:
-            from workplan import build as b
-            from workplan import outputs
+            import multiprocessing
 
-            if not outputs.DOWNLOADS:
-                return
-            from workplan.editions import EDITIONS
-            from workplan.prepare import prepare
-
-            plan, terms, translation = b.load_inputs(self.source, self.glossary)
-            content = prepare(plan, terms, translation, EDITIONS)
-            before = b.downloads(content, self.root / ".cache" / "downloads", make=False)
-            after = b.downloads(content, self.root / ".cache" / "downloads", make=True)
-            if after != before:
-                self._pages(full=False)  # the links and sizes of the new files
+            # In another process (spawned: a fresh interpreter with the current code), so that
+            # the PDFs and the zip being made never hold this one's interpreter lock while the
+            # reader's next edit is being rebuilt.
+            with multiprocessing.get_context("spawn").Pool(1) as pool:
+                after = pool.apply(make_downloads, (self.source, self.glossary, self.root))
+            if after != self._download_files:
+                with self._build_lock:
+                    self._download_files = after
+                    self._pages(full=False)  # the links and sizes of the new files
                 self.on_downloads()
         except Exception as err:  # noqa: BLE001 - the pages stay as they are
             print(f"error: downloads: {type(err).__name__}: {err}", file=sys.stderr)
         finally:
             self._downloads_lock.release()
+
+
+def make_downloads(source: Path, glossary: Path | None, root: Path) -> dict[str, bytes]:
+    """The downloads of the inputs as they are now, made or taken from the cache (in a worker)."""
+    from workplan import build as b
+    from workplan.editions import EDITIONS
+    from workplan.prepare import prepare
+
+    plan, terms, translation = b.load_inputs(source, glossary)
+    return b.downloads(prepare(plan, terms, translation, EDITIONS), root / ".cache" / "downloads", make=True)
 
 
 CHANGES = ("created", "modified", "deleted", "moved", "closed")  # not "opened" or "closed_no_write"

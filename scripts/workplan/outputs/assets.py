@@ -7,6 +7,7 @@ files the templates load (head, palette, anchor target, search worker)."""
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 
 import yaml
 
@@ -18,8 +19,15 @@ TEMPLATE_ASSETS = ("assets/javascripts/workplan-head.js", "assets/javascripts/wo
 
 
 def shared_lists() -> tuple[list[str], list[str]]:
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    return list(config.get("extra_css", [])), list(config.get("extra_javascript", []))
+    css, js = _lists((ROOT / "mkdocs.yml").read_bytes())
+    return list(css), list(js)
+
+
+@lru_cache(maxsize=4)
+def _lists(config_bytes: bytes) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """mkdocs.yml's lists, read once per version of the file (every page config asks)."""
+    config = yaml.load(config_bytes, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return tuple(config.get("extra_css", [])), tuple(config.get("extra_javascript", []))
 
 
 def hashed_name(path: str, data: bytes) -> str:

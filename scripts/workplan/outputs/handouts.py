@@ -165,13 +165,13 @@ def documents(content) -> dict[str, str]:
 def fingerprint(content) -> str:
     """The hash of everything a handout is made from: its print HTML (text, QR, citation, CSS,
     fonts named), this module and the engine's version.  Unchanged -> the cached PDFs are reused."""
-    import weasyprint
+    from importlib.metadata import version  # the engine's version without importing the engine (a second)
 
     digest = hashlib.sha256()
     for path, page in sorted(documents(content).items()):
         digest.update(path.encode() + b"\0" + page.encode() + b"\0")
     digest.update(Path(__file__).read_bytes())
-    digest.update(weasyprint.__version__.encode())
+    digest.update(version("weasyprint").encode())
     return digest.hexdigest()[:24]
 
 
