@@ -1,6 +1,5 @@
 # The two commands a new user needs: `make serve` and `make test`.
 SHELL := /bin/bash
-PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 SOURCE ?= source/cnipa-2022-work-plan.zh-Hans.txt
@@ -9,30 +8,119 @@ export PYTHONPATH := $(CURDIR)/scripts
 
 ROOT ?= $(CURDIR)
 
-.PHONY: help venv checkers docs pages site serve test bench clean manifest
+# --- Python -------------------------------------------------------------------------------------------
+# Supported: CPython 3.11 (from 3.11.5, pymdown-extensions' floor), 3.12, 3.13. Without PYTHON=..., the
+# first of PYTHON_CANDIDATES that RUNS and reports a supported version is used: pyenv (and others) put
+# shims on PATH for versions that are not active, which exist and fail when run. PYTHON=name-or-path is
+# probed the same way and refused with a reason when it does not qualify.
+PYTHON_MIN := 3.11.5
+PYTHON_BELOW := 3.14
+PYTHON_CANDIDATES := python3.13 python3.12 python3.11 python3
+# Prints "<version> <sys.executable>"; exits non-zero outside the supported range.
+PY_PROBE := import sys; v = sys.version_info[:3]; print("%d.%d.%d" % v, sys.executable); \
+  sys.exit(not tuple(map(int, "$(PYTHON_MIN)".split("."))) <= v < tuple(map(int, "$(PYTHON_BELOW)".split("."))))
+ifeq ($(origin PYTHON),undefined)
+# "<version> <executable> <name> <skipped>..." or "none - - <skipped>...", where skipped names are on
+# PATH but do not run, or run an unsupported version (shown as name(version)).
+PY_PICK_CMD = skipped=; for p in $(PYTHON_CANDIDATES); do \
+  if out=$$("$$p" -I -S -c '$(PY_PROBE)' 2>/dev/null); then echo "$$out $$p $$skipped"; exit 0; fi; \
+  if [ -n "$$out" ]; then skipped="$$skipped $$p($${out%% *})"; \
+  elif command -v "$$p" >/dev/null 2>&1; then skipped="$$skipped $$p"; fi; done; echo "none - - $$skipped"
+# Probed once, and only by the targets that need a Python (make help, clean, checkers do not).
+PY_PICK = $(eval PY_PICK := $(shell $(PY_PICK_CMD)))$(PY_PICK)
+PY_FOUND = $(if $(filter-out none,$(word 1,$(PY_PICK))),$(wordlist 1,2,$(PY_PICK)))
+PY_SKIPPED = $(wordlist 4,99,$(PY_PICK))
+PY_HOW = picked as the newest supported $(word 3,$(PY_PICK)) that runs$(if $(PY_SKIPPED),; skipped (on PATH$(,) but do not run or are unsupported): $(PY_SKIPPED))
+PY_ERROR = no supported Python runs here (tried $(PYTHON_CANDIDATES)$(if $(PY_SKIPPED),; on PATH but not running or unsupported: $(PY_SKIPPED))): install Python $(PYTHON_MIN)+, 3.12 or 3.13, or name one with PYTHON=/path/to/python3.x
+else
+# "<exit status> <version> <executable>"
+PY_PROBED = $(eval PY_PROBED := $(shell out=$$("$(PYTHON)" -I -S -c '$(PY_PROBE)' 2>/dev/null); echo "$$? $$out"))$(PY_PROBED)
+PY_FOUND = $(if $(filter 0,$(word 1,$(PY_PROBED))),$(wordlist 2,3,$(PY_PROBED)))
+PY_HOW = given as PYTHON=$(PYTHON)
+PY_ERROR = PYTHON=$(PYTHON) $(if $(word 2,$(PY_PROBED)),is Python $(word 2,$(PY_PROBED)),does not run): use Python $(PYTHON_MIN)+, 3.12 or 3.13 (PYTHON=/path/to/python3.x), or leave PYTHON unset to pick one
+endif
+, := ,
+PY_VERSION = $(word 1,$(PY_FOUND))
+PY_EXE = $(word 2,$(PY_FOUND))
+define say-python
+	@[ -n "$(PY_EXE)" ] || { echo "make: $(PY_ERROR)" >&2; exit 1; }
+	@echo "Python $(PY_VERSION) ($(PY_EXE)), $(PY_HOW)"
+endef
+
+# --- Requirements -------------------------------------------------------------------------------------
+# requirements/build.in  what `make site`/`make serve` need;  requirements/test.in  what tests add.
+# requirements/*.txt     their locks (every package pinned, with hashes, valid on every supported
+#                        Python and platform), written by `make lock`; installed with --require-hashes.
+UV_VERSION := 0.13.9
+LOCK_TOOLS := .cache/lock-tools
+UV_COMPILE = $(LOCK_TOOLS)/bin/uv pip compile --quiet --universal --python-version $(PYTHON_MIN) \
+  --generate-hashes --custom-compile-command "make lock"
+VENV_ARGS ?=
+PIP_INSTALL = $(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes
+define no-requirements-txt
+	@[ ! -e requirements.txt ] || { echo "requirements.txt: no longer read; move its lines into requirements/build.in (to build) or requirements/test.in (only for tests), delete it, then run make lock" >&2; exit 1; }
+endef
+
+.PHONY: help venv test-venv python-info lock no-requirements-txt checkers docs pages site serve test bench clean manifest snapshot builder FORCE
 
 help:
 	@echo "make serve    live preview at http://127.0.0.1:$(PORT)/: rebuilds and reloads on every edit"
 	@echo "make site     build everything into site/, downloads too (SOURCE=path/to/plan.txt for another plan)"
 	@echo "make pages    build the pages and data of every edition, without the heavy downloads"
 	@echo "make docs     write the Markdown of every edition into docs/ only"
+	@echo "make builder BUILDER=properdocs|zensical|mkdocs  build docs/ with another builder (README)"
 	@echo "make test     run the tests (the checker gates need \`make checkers\`, Java and Chromium)"
 	@echo "make checkers install Lighthouse, axe-core and the Nu HTML Checker from npm (node_modules/)"
 	@echo "make bench    run the benchmarks in scripts/"
+	@echo "make lock     re-generate requirements/build.txt and test.txt from the .in files (uv)"
+	@echo "make python-info  which Python the Makefile uses, and why (PYTHON=... to choose)"
 
-venv: $(BIN)/.installed
+python-info:
+	$(say-python)
 
-$(BIN)/.installed: requirements.txt
-	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Python 3.11 is needed (PYTHON=...)")'
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+# .venv records the interpreter it was made with (path and version). The stamp is rewritten only when
+# that changes, and then .venv is made again, so a change of Python reinstalls everything.
+$(VENV)/.interpreter: FORCE
+	$(no-requirements-txt)
+	$(say-python)
+	@if [ "$$(cat $@ 2>/dev/null)" != "$(PY_EXE) $(PY_VERSION)" ]; then \
+	  if [ -e $(VENV) ]; then echo "$(VENV) was made with $$(cat $@ 2>/dev/null || echo an unrecorded Python); making it again"; rm -rf $(VENV); fi; \
+	  "$(PY_EXE)" -m venv $(VENV_ARGS) $(VENV) && echo "$(PY_EXE) $(PY_VERSION)" > $@; \
+	fi
+
+venv: $(VENV)/.build-installed
+test-venv: $(VENV)/.test-installed
+
+$(VENV)/.build-installed: requirements/build.txt $(VENV)/.interpreter
+	$(PIP_INSTALL) -r requirements/build.txt
 	@touch $@
+
+$(VENV)/.test-installed: requirements/test.txt $(VENV)/.interpreter
+	$(PIP_INSTALL) -r requirements/test.txt
+	@touch $@ $(VENV)/.build-installed
+
+lock: no-requirements-txt $(LOCK_TOOLS)/bin/uv
+	$(UV_COMPILE) requirements/test.in -o requirements/test.txt
+	$(UV_COMPILE) requirements/build.in -c requirements/test.txt -o requirements/build.txt
+	@echo "Locks written: commit requirements/*.in and requirements/*.txt"
+
+no-requirements-txt:
+	$(no-requirements-txt)
+
+$(LOCK_TOOLS)/bin/uv:
+	$(say-python)
+	"$(PY_EXE)" -m venv $(LOCK_TOOLS)
+	$(LOCK_TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 
 checkers:
 	CHROMEDRIVER_SKIP_DOWNLOAD=true PUPPETEER_SKIP_DOWNLOAD=true npm install --no-audit --no-fund --loglevel=error
 
 docs: venv
 	$(BIN)/python -m workplan --source "$(SOURCE)" --docs-only
+
+BUILDER ?= properdocs
+builder: test-venv docs
+	$(BIN)/python -m workplan.builders $(BUILDER)
 
 site: venv
 	$(BIN)/python -m workplan --source "$(SOURCE)" --root "$(ROOT)"
@@ -43,17 +131,27 @@ pages: venv
 serve: venv
 	$(BIN)/python -m workplan.serve --source "$(SOURCE)" --root "$(ROOT)" --port $(PORT)
 
-test: venv
+test: test-venv
 	$(BIN)/python -m pytest
 
-manifest: site
+snapshot: venv
+	$(BIN)/python scripts/update_snapshot.py
+
+manifest: test-venv site
 	$(BIN)/python scripts/update_manifest.py
 
-bench: venv
+node_modules/.installed: package.json package-lock.json
+	CHROMEDRIVER_SKIP_DOWNLOAD=true PUPPETEER_SKIP_DOWNLOAD=true npm install --no-audit --no-fund --loglevel=error
+	@touch $@
+
+bench: test-venv node_modules/.installed
+	$(BIN)/python scripts/bench_anchor.py
+	$(BIN)/python scripts/bench_preview.py
 	$(BIN)/python scripts/bench_budget.py
 	$(BIN)/python scripts/bench_linker.py
 	$(BIN)/python scripts/bench_convert.py
+	$(BIN)/python scripts/compare_search.py
 
 clean:
-	rm -rf site site.new site.old docs.new docs.old .pytest_cache
+	rm -rf site site.new site.old docs.new docs.old .pytest_cache site-mkdocs site-properdocs
 	find docs -mindepth 1 ! -name README.md -delete

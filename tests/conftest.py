@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import SOURCE, make_root
+from helpers import MIRRORED, SOURCE, build_with, make_root
 from workplan.build import build
 from workplan.parse import parse_bytes
 
@@ -45,3 +45,17 @@ def built(tmp_path_factory, site_port) -> Path:
 @pytest.fixture(scope="session")
 def site(built) -> Path:
     return built / "site"
+
+
+@pytest.fixture(scope="session")
+def plain_site(tmp_path_factory) -> Path:
+    """What a plain `make site` gives a new user: SITE_URL unset."""
+    return build_with(make_root(tmp_path_factory.mktemp("plain")), None)
+
+
+
+
+@pytest.fixture(scope="session")
+def mirror_site(tmp_path_factory) -> Path:
+    """The published build (SITE_URL names its public host), to be copied onto another host."""
+    return build_with(make_root(tmp_path_factory.mktemp("mirror")), MIRRORED)

@@ -6,10 +6,11 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from workplan.build import DEFAULT_SOURCE
+from workplan.build import DEFAULT_SOURCE, build
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = DEFAULT_SOURCE
+MIRRORED = "https://owner.example.org/published/"  # a public address that is not where tests serve
 
 
 def make_root(path: Path) -> Path:
@@ -19,7 +20,27 @@ def make_root(path: Path) -> Path:
         target = path / name
         if not target.exists():
             os.symlink(ROOT / name, target)
+    # The downloads cache (keyed by a hash of each download's inputs) is shared with the project's
+    # own builds, so that test builds reuse PDFs and EPUBs whose inputs have not changed.
+    cache = ROOT / ".cache"
+    cache.mkdir(exist_ok=True)
+    if not (path / ".cache").exists():
+        os.symlink(cache, path / ".cache")
     return path
+
+
+def build_with(root: Path, site_url: str | None, source: Path = SOURCE) -> Path:
+    """Build `source` into `root` with SITE_URL set to `site_url` (None: unset); returns site/."""
+    old = os.environ.pop("SITE_URL", None)
+    if site_url:
+        os.environ["SITE_URL"] = site_url
+    try:
+        build(source, root=root)
+    finally:
+        os.environ.pop("SITE_URL", None)
+        if old is not None:
+            os.environ["SITE_URL"] = old
+    return root / "site"
 
 
 def soup(path: Path) -> BeautifulSoup:

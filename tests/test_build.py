@@ -1,6 +1,7 @@
 """The whole build over the real plan: fidelity, URLs, determinism, failure leaves the old site."""
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -52,8 +53,10 @@ def test_simplified_edition_is_the_source_modulo_full_width_punctuation(site, pl
         assert not re.search(r"[\u4e00-\u9fff》”][,:()]|[,:()][\u4e00-\u9fff《“]", rendered), rendered
 
 
-def test_typography_maps_exactly_four_characters():
-    assert zh_punct("规划(2021-2035年),要求:完成") == "规划（2021-2035年），要求：完成"
+def test_typography_maps_exactly_four_characters_and_year_ranges():
+    assert zh_punct("规划(2021-2035年),要求:完成") == "规划（2021—2035年），要求：完成"
+    assert zh_punct("第2021-2035号 1999-2000") == "第2021-2035号 1999-2000"  # only a range of years before 年
+    assert zh_punct("12021-20350年") == "12021-20350年"
     assert zh_punct("1,000 and 12:30 and f(x)") == "1,000 and 12:30 and f(x)"
     assert zh_punct("《协定》(RCEP)相关") == "《协定》（RCEP）相关"
     assert set(FULL_WIDTH) == {",", ":", "(", ")"}
@@ -82,9 +85,31 @@ def test_item_anchors_are_the_same_in_every_edition(site, plan):
         assert anchors("zh-Hans", s.number) == anchors("zh-Hant", s.number) == anchors("en", s.number)
 
 
+RANGE = re.compile(r"^(?P<page>[^#]+/sections/(?P<s>\d+)/)#item-(?P=s)-(?P<a>\d+)-to-(?P=s)-(?P<b>\d+)$")
+
+
+def recorded_ranges() -> list[re.Match]:
+    lines = [line.strip() for line in MANIFEST.read_text(encoding="utf-8").splitlines()]
+    return [m for m in map(RANGE.match, lines) if m]
+
+
+def test_recorded_ranges_still_resolve(site):
+    """A range (#item-4-3-to-4-5, the README's format) is no element id: it holds while its page and
+    both end items exist, in one section, first before last."""
+    ranges = recorded_ranges()
+    assert {m["page"].split("/")[0] for m in ranges} == set(CODES), "one recorded range per edition at least"
+    now = published(site)
+    for m in ranges:
+        s = m["s"]
+        assert int(m["a"]) < int(m["b"]), m.string
+        for end in (m["a"], m["b"]):
+            assert f"{m['page']}#item-{s}-{end}" in now, m.string
+
+
 def test_no_published_url_or_anchor_disappears(site):
     recorded = {line.strip() for line in MANIFEST.read_text(encoding="utf-8").splitlines()
                 if line.strip() and not line.startswith("#")}
+    recorded -= {m.string for m in recorded_ranges()}  # checked by test_recorded_ranges_still_resolve
     now = published(site)
     gone = sorted(recorded - now)
     assert not gone, f"published URLs or anchors disappeared: {gone[:20]}"
@@ -232,12 +257,14 @@ def test_cli_reports_a_missing_file(tmp_path):
         build(tmp_path / "nope.txt", root=make_root(tmp_path / "r"))
 
 
-def test_jieba_still_imports_and_segments():
-    """Material's Chinese search index segments with jieba (no release since 2020; pinned)."""
-    import jieba
+def test_materials_search_plugin_is_not_asked_to_segment_chinese(built):
+    """Material's own search index stays empty (our worker has its own), so its plugin is told
+    'en': with 'zh' it would segment every page with jieba on every build, for nothing."""
+    import yaml
 
-    words = list(jieba.cut("加快完成我国加入海牙协定工作"))
-    assert "".join(words) == "加快完成我国加入海牙协定工作" and len(words) > 3
+    for edition in EDITIONS:
+        config = yaml.safe_load((built / "docs" / f"{edition.code}.yml").read_text(encoding="utf-8"))
+        assert config["plugins"]["search"]["lang"] == "en", edition.code
 
 
 def test_each_edition_has_its_own_item_level_search_index(site, plan):
@@ -247,18 +274,26 @@ def test_each_edition_has_its_own_item_level_search_index(site, plan):
         material = json.loads((site / code / "search" / "search_index.json").read_text(encoding="utf-8"))
         assert material["docs"] == [], "Material's index stays empty: nothing to download at page load"
         docs = json.loads((site / code / "search" / "workplan-index.json").read_text(encoding="utf-8"))["docs"]
-        locations = [d["location"] for d in docs]
+        locations = [d["l"] for d in docs]
         assert not [loc for loc in locations if loc.startswith("full/")], "the full text would duplicate results"
         for item in plan.items():
             assert f"sections/{item.id.split('.')[0]}/#{item.anchor}" in locations
         assert "glossary/#hague-agreement" in locations
     hant = json.loads((site / "zh-Hant" / "search" / "workplan-index.json").read_text(encoding="utf-8"))["docs"]
-    assert any("宣傳週" in d["text"] for d in hant)
+    assert any("宣傳週" in d.get("x", "") for d in hant)
 
 
-def test_every_page_has_canonical_and_hreflang_alternates_to_the_same_page(site, site_port):
+def test_canonical_in_every_page_and_hreflang_in_the_sitemaps_only(site, site_port):
+    """Material's language script fetches sitemap.xml beside each <link rel=alternate> of the head:
+    with absolute URLs that leaves the serving origin, so the alternates are in the sitemaps only."""
+    import xml.etree.ElementTree as ET
+
     root = f"http://127.0.0.1:{site_port}/"
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     for code in CODES:
+        listed = {}
+        for url in ET.parse(site / code / "sitemap.xml").getroot().findall("s:url", ns):
+            listed[url.find("s:loc", ns).text] = {l.get("hreflang"): l.get("href") for l in url.findall("x:link", ns)}
         for page in (site / code).rglob("index.html"):
             rel = page.parent.relative_to(site / code).as_posix()
             if rel.startswith(("search", "assets")):
@@ -266,11 +301,10 @@ def test_every_page_has_canonical_and_hreflang_alternates_to_the_same_page(site,
             path = "" if rel == "." else rel + "/"
             doc = soup(page)
             assert doc.find("link", rel="canonical")["href"] == f"{root}{code}/{path}"
-            alternates = {l["hreflang"]: l["href"] for l in doc.find_all("link", rel="alternate") if l.get("hreflang")}
-            assert alternates == {**{c: f"{root}{c}/{path}" for c in CODES}, "x-default": f"{root}zh-Hans/{path}"}
-            if path:  # Material fetches sitemap.xml beside each alternate: it must exist
-                for c in CODES:
-                    assert (site / c / path / "sitemap.xml").is_file()
+            assert not doc.find_all("link", hreflang=True), page
+            assert not doc.find_all("link", rel="alternate"), page
+            assert listed[f"{root}{code}/{path}"] == {**{c: f"{root}{c}/{path}" for c in CODES},
+                                                      "x-default": f"{root}zh-Hans/{path}"}
 
 
 def test_sitemap_and_404_per_edition(site, plan, site_port):
@@ -283,15 +317,17 @@ def test_sitemap_and_404_per_edition(site, plan, site_port):
         assert f"http://127.0.0.1:{site_port}/{code}/sections/{len(plan.sections)}/" in locs
         assert all(loc.startswith(f"http://127.0.0.1:{site_port}/{code}/") for loc in locs)
         for url in tree.getroot().findall("s:url", ns):
-            assert {l.get("hreflang") for l in url.findall("x:link", ns)} == set(CODES)
+            assert {l.get("hreflang") for l in url.findall("x:link", ns)} == {*CODES, "x-default"}
         page = soup(site / code / "404.html")
         assert page.html["lang"] == code and page.find("h1")
 
 
 def test_site_root_404_links_every_edition(site, site_port):
+    """Served for a missing URL at any depth: links rooted at SITE_URL's path, never at its host."""
     page = soup(site / "404.html")
     hrefs = [a["href"] for a in page.find_all("a")]
-    assert hrefs == [f"http://127.0.0.1:{site_port}/{code}/" for code in CODES]
+    assert hrefs == [f"/{code}/" for code in CODES]
+    assert page.find("link", rel="stylesheet")["href"] == "/root.css"
 
 
 @pytest.mark.parametrize("code, locale", [("zh-Hans", "zh_CN"), ("zh-Hant", "zh_TW"), ("en", "en_US")])
@@ -328,3 +364,56 @@ def test_works_under_a_project_path(tmp_path, monkeypatch):
     section = soup(site / "zh-Hant" / "sections" / "2" / "index.html")
     assert section.find("link", rel="canonical")["href"] == "https://owner.github.io/repo/zh-Hant/sections/2/"
     assert "https://owner.github.io/repo/en/glossary/" in (site / "en" / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_fold_punct_learns_exactly_the_year_range_and_nothing_else():
+    """The fidelity test's inverse maps the four punctuation marks and the year-range dash back, nothing more."""
+    assert fold_punct("（2021—2035年），：") == "(2021-2035年),:"
+    assert fold_punct("破折号——不是年份—范围 2021—2035 年") == "破折号——不是年份—范围 2021—2035 年"
+    for ch in "「」『』—～、。；":
+        assert fold_punct(ch) == ch
+
+
+@pytest.mark.parametrize("code", ["zh-Hans", "zh-Hant"])
+def test_year_ranges_are_typeset_in_both_chinese_editions(site, code):
+    with_ranges = [site / code / "index.html", site / code / "sections" / "2" / "index.html",
+                   site / code / "full" / "index.html"]
+    for page in sorted((site / code).rglob("index.html")):
+        article = soup(page).find("article")
+        if article is None:
+            continue
+        for el in article.select('[lang="en"], .wp-alt, .wp-alt-def'):
+            el.decompose()
+        text = article.get_text()
+        if page in with_ranges:
+            assert "2021—2035年" in text, page
+        assert not re.search(r"[0-9]{4}-[0-9]{4}年", text), page
+        # tooltips too
+        for a in article.select("a.wp-term[title]"):
+            assert not re.search(r"[0-9]{4}-[0-9]{4}年", a["title"]), (page, a["title"])
+
+
+def test_data_files_say_they_hold_untypeset_text(site):
+    import csv
+    import io
+    import json
+
+    for code in CODES:
+        plan_data = json.loads((site / code / "plan.json").read_text(encoding="utf-8"))
+        glossary = json.loads((site / code / "glossary.json").read_text(encoding="utf-8"))
+        for about in (plan_data["about"], glossary["about"]):
+            assert "untypeset" in about and "before" in about and "typography" in about
+        header = (site / code / "glossary.csv").read_text(encoding="utf-8").splitlines()[0]
+        assert "untypeset" in header and "typography" in header
+        rows = list(csv.DictReader(io.StringIO((site / code / "glossary.csv").read_text(encoding="utf-8"))))
+        assert all(r["untypeset (text before typography)"] == "yes" for r in rows)
+        # and the text really is untypeset: the source's ASCII punctuation and hyphenated year ranges
+        hans = plan_data["editions"]["zh-Hans"]
+        assert "(2021-2035年)" in hans["sections"][1]["items"][0]["text"]
+        assert "“" in plan_data["editions"]["zh-Hant"]["preamble"][0]
+        assert any(t["sources"] for t in glossary["terms"])
+
+
+def test_golden_readme_says_the_golden_file_is_untypeset():
+    readme = (ROOT / "tests" / "golden" / "README.md").read_text(encoding="utf-8")
+    assert "zh-Hant.txt" in readme and "before typography" in readme.lower()

@@ -21,7 +21,7 @@ def hong_kong() -> Edition:
 @pytest.fixture(scope="module")
 def four(tmp_path_factory):
     root = make_root(tmp_path_factory.mktemp("four"))
-    build(SOURCE, root=root, editions=(*EDITIONS, hong_kong()))
+    build(SOURCE, root=root, editions=(*EDITIONS, hong_kong()), make_downloads=False)  # downloads: tests/test_downloads.py
     return root / "site"
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import subprocess
 import sys
 
@@ -38,7 +39,7 @@ def terms():
 
 def entry(**over):
     base = {"id": "x", "category": "agreement", "zh-Hans": "甲协定", "en": "A Agreement",
-            "definition": {"en": "Def.", "zh-Hans": "定义。"}}
+            "definition": {"en": "Def.", "zh-Hans": "定义。"}, "sources": ["https://example.org/doc"]}
     base.update(over)
     return base
 
@@ -55,7 +56,7 @@ def load(entries):
 
 def test_at_least_fifty_terms_and_the_required_ones(terms):
     assert len(terms) >= 50
-    ids = {t.id for t in terms}
+    ids = {t.id for t in terms} | {a for t in terms for a in t.anchors}  # a folded id lives on as an anchor
     assert not [i for i in REQUIRED_IDS if i not in ids]
     assert {t.category for t in terms} == set(gl.CATEGORIES)
 
@@ -192,7 +193,8 @@ def test_definition_html_is_escaped_in_page_and_tooltip(tmp_path, monkeypatch):
     bad = tmp_path / "terms.yml"
     bad.write_text(
         "terms:\n  - id: evil\n    category: ip-concept\n    zh-Hans: 任务\n    en: Task\n"
-        "    definition:\n      en: 'Run <script>alert(1)</script> \"now\" & here'\n      zh-Hans: '<script>alert(2)</script>'\n",
+        "    definition:\n      en: 'Run <script>alert(1)</script> \"now\" & here'\n      zh-Hans: '<script>alert(2)</script>'\n"
+        "    sources: ['https://example.org/doc']\n",
         encoding="utf-8")
     monkeypatch.setattr(config, "GLOSSARY", bad)
     root = make_root(tmp_path / "r")
@@ -230,3 +232,49 @@ def test_linker_benchmark_runs(tmp_path):
                          capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "scripts")})
     assert out.returncode == 0, out.stderr
     assert "links" in out.stdout
+
+
+def test_every_term_has_sources_and_none_is_empty(terms):
+    """Every fact in a definition must be checkable: each term names at least one source, and no source is blank."""
+    assert len(terms) >= 100
+    for term in terms:
+        assert term.sources, term.id
+        for source in term.sources:
+            assert source.strip() and len(source.strip()) >= 8, (term.id, source)
+            # an official URL or a document name (which carries letters or Han characters, not just punctuation)
+            assert source.startswith("https://") or source.startswith("http://") or re.search(r"[A-Za-z\u4e00-\u9fff]{3}", source), (term.id, source)
+
+
+def test_a_term_without_sources_is_refused_with_its_line():
+    entries = [entry(id="ok"), {k: v for k, v in entry(id="nosource").items() if k != "sources"}]
+    with pytest.raises(Problem) as caught:
+        load(entries)
+    assert "entry 2" in str(caught.value) and "sources" in str(caught.value)
+
+
+def test_no_glossary_term_is_unused():
+    """Every term links somewhere in the real plan: a term found only inside a longer one, or only in a heading,
+    is folded into the longer entry (its id kept as an anchor) or linked where it stands alone."""
+    from workplan.build import load_inputs
+    from workplan.editions import EDITIONS
+    from workplan.prepare import prepare
+
+    plan, terms, translation = load_inputs(SOURCE)
+    content = prepare(plan, terms, translation, EDITIONS)
+    assert not [w for w in content.warnings if w.startswith("glossary:")], content.warnings
+
+
+def test_folded_ids_stay_as_anchors_on_every_glossary_page(tmp_path):
+    root = make_root(tmp_path / "r")
+    build(SOURCE, root=root, docs_only=True)
+    for code in ("zh-Hans", "zh-Hant", "en"):
+        text = (root / "docs" / code / "glossary.md").read_text(encoding="utf-8")
+        for folded in ("brics", "patent-law", "party-conduct-and-clean-governance"):
+            assert f'<a id="{folded}"></a>' in text, (code, folded)
+
+
+def test_an_anchor_that_is_another_terms_id_is_refused():
+    entries = [entry(id="one", **{"zh-Hans": "甲", "en": "One"}), entry(id="two", anchors=["one"])]
+    with pytest.raises(Problem) as caught:
+        load(entries)
+    assert "anchor 'one'" in str(caught.value)

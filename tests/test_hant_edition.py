@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import pytest
 import re
 
 import hanzidentifier
@@ -58,3 +59,66 @@ def test_language_selector_links_the_same_page(site, plan):
         links = {a["hreflang"]: a["href"] for a in page.select("a.wp-alternate")}
         assert links == {"zh-Hans": "../../../zh-Hans/sections/5/", "zh-Hant": "../../../zh-Hant/sections/5/",
                          "en": "../../../en/sections/5/"}
+
+
+CURLY = set("“”‘’")
+
+
+def _chinese_parts(page):
+    """The page as the traditional edition shows it: its article, without the English passages."""
+    article = soup(page).find("article")
+    for el in article.select('[lang="en"], .wp-alt, .wp-alt-def'):
+        el.decompose()
+    return article
+
+
+def test_no_curly_quotes_on_any_page_tooltip_or_card_of_the_edition(site):
+    """「」 everywhere the edition shows Chinese: every page, glossary cards, and the tooltips of every link."""
+    pages = sorted((site / "zh-Hant").rglob("index.html"))
+    assert len(pages) >= 11
+    for page in pages:
+        if soup(page).find("article") is None:
+            continue
+        article = _chinese_parts(page)
+        assert not CURLY & set(article.get_text()), page
+        for el in article.select("[title]"):
+            assert not CURLY & set(el["title"]), (page, el["title"])
+    glossary = _chinese_parts(site / "zh-Hant" / "glossary" / "index.html").get_text()
+    assert "「" in glossary and "」" in glossary
+
+
+def test_search_results_use_the_editions_typography(site):
+    index = json.loads((site / "zh-Hant" / "search" / "workplan-index.json").read_text(encoding="utf-8"))
+    for doc in index["docs"]:
+        assert not CURLY & set(doc["title"] + doc["text"]), doc["location"]
+    glossary_docs = [d for d in index["docs"] if d["location"].startswith("glossary/#")]
+    assert any("「" in d["text"] for d in glossary_docs)
+    assert any("2021—2035年" in d["text"] for d in index["docs"] if d["location"].startswith("sections/2/"))
+
+
+def test_every_page_states_what_the_edition_is(site):
+    import opencc
+
+    for page in sorted((site / "zh-Hant").rglob("index.html")):
+        if soup(page).find("article") is None:
+            continue
+        notices = soup(page).select("p.wp-disclaimer")
+        assert len(notices) == 1, page
+        text = notices[0].get_text()
+        assert f"OpenCC {opencc.__version__}" in text and "s2tw" in text and "臺灣" in text, page
+        assert "「」" in text and "以簡體中文原文為準" in text, page
+        assert notices[0].find("a", href=re.compile(r"(^|index\.html|/)#about$")), page
+
+
+@pytest.mark.parametrize("code, words", [
+    ("zh-Hans", ["計畫", "計劃", "發布", "發佈", "台湾", "香港", "以简体中文原文为准"]),
+    ("zh-Hant", ["計畫", "計劃", "發布", "發佈", "臺灣", "香港", "以簡體中文原文為準"]),
+])
+def test_each_chinese_home_page_links_an_about_this_edition_section(site, code, words):
+    home = soup(site / code / "index.html")
+    assert home.find("a", href="#about"), code
+    section = home.find(id="about")
+    assert section is not None and section.name == "h2"
+    text = " ".join(el.get_text() for el in section.find_all_next(["li", "p"]))
+    for word in words:
+        assert word in text, (code, word)

@@ -6,8 +6,9 @@
       prepare  prepare.py: every edition's annotated text (annotate.py, convert.py), one loop
                over the editions' data in editions.py
       outputs  outputs/*: one module per output, render(content) -> files
-                 docs/:  pages, search_index, data, sitemaps      -> MkDocs builds each edition
-                 site/:  root_pages; downloads (PDF, EPUB, zip) in the downloads stage
+                 docs/:  pages, search_index, data, web_manifest   -> MkDocs builds each edition
+                 site/:  root_pages; downloads (PDF, EPUB, zip) in the downloads stage;
+                         service_worker last, over the built tree
     config     paths and the public address; imported by all, imports none of them
 
 Imports run one way: cli -> build -> outputs -> render -> prepare -> model/config.

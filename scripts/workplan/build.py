@@ -84,10 +84,11 @@ def downloads(content: Content, cache_root: Path, make: bool) -> dict[str, bytes
 
 
 def build(source: Path, root: Path = ROOT, editions: tuple[Edition, ...] = EDITIONS, docs_only: bool = False,
-          make_downloads: bool = True, glossary: Path | None = None) -> list[str]:
-    """Build docs/ and site/ under `root`; returns the warnings.  Raises Problem on bad input."""
+          make_downloads: bool = True, glossary: Path | None = None, preview: bool = False) -> list[str]:
+    """Build docs/ and site/ under `root`; returns the warnings.  Raises Problem on bad input.
+    preview=True: pages as make serve's live preview has them (no service worker, no script policy)."""
     plan, terms, translation = load_inputs(source, glossary)
-    content = prepare(plan, terms, translation, editions)
+    content = dataclasses.replace(prepare(plan, terms, translation, editions), preview=preview)
     extra = {} if docs_only else downloads(content, root / ".cache" / "downloads", make_downloads)
     if extra:
         content = dataclasses.replace(content, downloads={path: len(data) for path, data in sorted(extra.items())})
@@ -101,6 +102,8 @@ def build(source: Path, root: Path = ROOT, editions: tuple[Edition, ...] = EDITI
             mkdocs_build_all([(docs_new / f"{e.code}.yml", site_new / e.code) for e in editions], mkdocs_build)
             write_tree(site_new, render_all(outputs.SITE, content))
             write_tree(site_new, extra)
+            for module in outputs.BUILT:
+                write_tree(site_new, module.render(content, site_new))
         swap_children(docs_new, root / "docs")
         if not docs_only:
             swap(site_new, root / "site")

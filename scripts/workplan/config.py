@@ -10,15 +10,27 @@ DEFAULT_SOURCE = ROOT / "source" / "cnipa-2022-work-plan.zh-Hans.txt"
 GLOSSARY = ROOT / "glossary" / "terms.yml"
 SCHEMA = ROOT / "glossary" / "schema.json"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-# The public address when SITE_URL is not set (local builds): used only in text that names
-# the site (canonical, hreflang in the sitemaps, Open Graph, citations), never fetched.
-DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
 
 
 def site_url() -> str:
-    """The one place the public base URL comes from (SITE_URL, set by the Pages workflow)."""
-    url = os.environ.get("SITE_URL") or DEFAULT_SITE_URL
+    """The one place the public base URL comes from: SITE_URL (set by the Pages workflow), or "".
+
+    Unset (the default for local builds), the site names no public address: no canonical URL, no
+    Open Graph URL, empty sitemaps, and so no absolute URL to the build machine anywhere.  Set, it
+    appears only in text that names the site (canonical, hreflang in the sitemaps, Open Graph,
+    citations), never in anything a browser fetches."""
+    url = os.environ.get("SITE_URL", "").strip()
+    if not url:
+        return ""
     return url if url.endswith("/") else url + "/"
+
+
+def site_path() -> str:
+    """The path part of SITE_URL ("/" when unset): where a root 404 page, served at any depth,
+    finds the editions.  A path, never an origin."""
+    from urllib.parse import urlsplit
+
+    return urlsplit(site_url()).path or "/"
 
 
 def translation_path(source: Path) -> Path:

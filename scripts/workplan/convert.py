@@ -206,3 +206,8 @@ def make_converter(extra: dict[str, str] | None = None, config: str = "s2tw") ->
 
 def to_hant(text: str) -> str:
     return make_converter()(text)
+
+
+def engine_version() -> str:
+    """The OpenCC version that converts the traditional edition (named on its pages)."""
+    return opencc.__version__

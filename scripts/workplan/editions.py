@@ -19,7 +19,10 @@ class Edition:
     code: str  # URL segment and <html lang>
     label: str  # its own name, for the language selector
     theme_language: str  # mkdocs-material theme.language (a partial in overrides/ for zh-Hans)
-    search_lang: str  # Material search plugin language
+    # Material's search plugin language.  Its index stays empty (every page has `search: exclude`:
+    # our worker and search/workplan-index.json replace it), so "zh" would only make it import
+    # jieba (and pkg_resources) on every build for nothing: every edition says "en".
+    search_lang: str
     chinese: bool
     ui: dict[str, str]
     text: str = "source"  # "source" | "convert" | "translation"
@@ -53,6 +56,7 @@ ZH_HANS_UI = {
     "data": "数据",
     "data_text": "整个计划的结构化数据（各版本）：[plan.json](plan.json)。",
     "data_glossary": "术语表数据：[glossary.json](glossary.json)、[glossary.csv](glossary.csv)。",
+    "data_cite": "导入文献管理软件（Zotero 等）的引用数据：[CSL-JSON](cite/plan.json)、[BibTeX](cite/plan.bib)、[RIS](cite/plan.ris)。",
     "source": "来源",
     "full_text": "全文",
     "full_intro": "全部八个部分的单页全文，便于检索和打印。",
@@ -61,6 +65,20 @@ ZH_HANS_UI = {
     "untranslated": "",
     "section_word": "第{n}部分",
     "not_found": "找不到该页面。",
+    "about_link": "[关于本版](#about)：版本说明、繁体版的用字原则和排版。",
+    "about_title": "关于本版",
+    "about": (
+        "- 简体中文版是国家知识产权局发布的原文，逐字保留。显示时只做排版：中文语境中的半角 , : ( ) 排为全角，"
+        "年份范围的连字符按 GB/T 15834 排为一字线（2021—2035年）。数据文件（plan.json、glossary.json、"
+        "glossary.csv）保存排版前的文字。\n"
+        "- 繁体中文版由本原文经 OpenCC {opencc} 的 s2tw 设定自动转换：采用台湾标准字形，只转换字形、"
+        "不转换用词，因此「国家知识产权局」等中国大陆名称保持原样，不改用台湾的机构译名；OpenCC 的个别错误由本项目"
+        "经过校订的词表修正。香港通行的写法有时不同，例如「计划」台湾作「計畫」、香港作「計劃」，「发布」台湾作「發布」、"
+        "香港多作「發佈」；本版一律采用台湾标准。繁体版的引号用「」『』。\n"
+        "- 英文版是本项目的非官方译文。\n"
+        "- 各版本如有出入，以简体中文原文为准。"
+    ),
+    "offline_copy": "离线阅读：整个网站（所有版本）打包为一个 zip 文件，解压到任何位置后双击 index.html 即可阅读、切换版本和搜索，无需网络。",
     "category.agreement": "协定与条约",
     "category.organisation": "组织与机构",
     "category.programme": "计划、行动与工程",
@@ -85,6 +103,30 @@ ZH_HANS_UI = {
     "tools_by_pinyin": "按拼音",
     "tools_by_english": "按英文名称",
     "tools_shown": "显示 {n} 个术语",
+    # The trainer's kit (citation.py, outputs/citations.py, handouts.py, ebooks.py)
+    "issuer": "国家知识产权局",
+    "issuer_place": "北京",
+    "project": "国家知识产权局2022年工作要点读者版",
+    "credit": "英文译文和术语表由{project}编写，非官方；以国家知识产权局发布的中文原文为准。",
+    "csl_locale": "zh-CN",
+    "cite_menu": "引用格式",
+    "cite_link": "链接",
+    "cite_range": "已选 {pin}：按住 Shift 点另一项的“引用”可选一段",
+    "style.plain": "简明",
+    "style.chicago": "芝加哥（注释）",
+    "pdf_font": "Noto Sans CJK SC",
+    "handout_terms": "本部分用到的术语",
+    "handout_scan": "扫码打开在线版本",
+    "handout_source": "来源：国家知识产权局（{url}）。英文译文与术语释义由{project}编写，非官方，以中文原文为准。",
+    "handout_page": "第 {page} 页，共 {pages} 页",
+    "handout_bilingual": "中英对照",
+    "downloads": "下载",
+    "download_handout": "本部分讲义（A4 PDF，{size}）",
+    "download_bilingual": "中英对照讲义（A4 PDF，{size}）",
+    "download_plan_pdf": "全文 PDF（A4，{size}）",
+    "download_epub": "电子书 EPUB（{size}）",
+    "epub_front": "封面与总体思路",
+    "epub_glossary": "附录：术语表",
 }
 
 ZH_HANT_UI = {
@@ -111,6 +153,7 @@ ZH_HANT_UI = {
     "data": "數據",
     "data_text": "整個計畫的結構化數據（各版本）：[plan.json](plan.json)。",
     "data_glossary": "術語表數據：[glossary.json](glossary.json)、[glossary.csv](glossary.csv)。",
+    "data_cite": "匯入書目管理軟體（Zotero 等）的引用數據：[CSL-JSON](cite/plan.json)、[BibTeX](cite/plan.bib)、[RIS](cite/plan.ris)。",
     "source": "來源",
     "full_text": "全文",
     "full_intro": "全部八個部分的單頁全文，便於檢索和列印。",
@@ -119,6 +162,19 @@ ZH_HANT_UI = {
     "untranslated": "",
     "section_word": "第{n}部分",
     "not_found": "找不到該頁面。",
+    "disclaimer": "本繁體中文版由簡體中文原文經 OpenCC {opencc} 自動轉換（s2tw：臺灣標準字形，並經本專案校訂的詞表修正），引號改用「」『』；以簡體中文原文為準。[關於本版]({home}#about)",
+    "about_title": "關於本版",
+    "about": (
+        "- 本繁體中文版由簡體中文原文經 OpenCC {opencc} 的 s2tw 設定自動轉換：採用臺灣標準字形，"
+        "只轉換字形、不轉換用詞，因此「國家知識產權局」等中國大陸名稱保持原樣，不改用臺灣的機構譯名；OpenCC 的個別"
+        "錯誤由本專案經過校訂的詞表修正，全文經過校對。\n"
+        "- 香港通行的寫法有時不同，例如臺灣作「計畫」、香港作「計劃」，臺灣作「發布」、香港多作「發佈」；本版一律採用"
+        "臺灣標準。\n"
+        "- 排版：引號用「」『』；中文語境中的半角 , : ( ) 排為全形，年份範圍按 GB/T 15834 用一字線（2021—2035年）。"
+        "數據檔案（plan.json、glossary.json、glossary.csv）保存排版前的文字。\n"
+        "- 如有出入，以簡體中文原文為準。"
+    ),
+    "offline_copy": "離線閱讀：整個網站（所有版本）打包為一個 zip 檔案，解壓到任何位置後按兩下 index.html 即可閱讀、切換版本和搜尋，無需網路。",
     "category.agreement": "協定與條約",
     "category.organisation": "組織與機構",
     "category.programme": "計畫、行動與工程",
@@ -143,6 +199,30 @@ ZH_HANT_UI = {
     "tools_by_pinyin": "按拼音",
     "tools_by_english": "按英文名稱",
     "tools_shown": "顯示 {n} 個術語",
+    # The trainer's kit (citation.py, outputs/citations.py, handouts.py, ebooks.py)
+    "issuer": "國家知識產權局",
+    "issuer_place": "北京",
+    "project": "國家知識產權局2022年工作要點讀者版",
+    "credit": "英文譯文和術語表由{project}編寫，非官方；以國家知識產權局發布的中文原文為準。",
+    "csl_locale": "zh-TW",
+    "cite_menu": "引用格式",
+    "cite_link": "連結",
+    "cite_range": "已選 {pin}：按住 Shift 點另一項的「引用」可選一段",
+    "style.plain": "簡明",
+    "style.chicago": "芝加哥（註釋）",
+    "pdf_font": "Noto Sans CJK TC",
+    "handout_terms": "本部分用到的術語",
+    "handout_scan": "掃碼開啟線上版本",
+    "handout_source": "來源：國家知識產權局（{url}）。英文譯文與術語釋義由{project}編寫，非官方，以中文原文為準。",
+    "handout_page": "第 {page} 頁，共 {pages} 頁",
+    "handout_bilingual": "中英對照",
+    "downloads": "下載",
+    "download_handout": "本部分講義（A4 PDF，{size}）",
+    "download_bilingual": "中英對照講義（A4 PDF，{size}）",
+    "download_plan_pdf": "全文 PDF（A4，{size}）",
+    "download_epub": "電子書 EPUB（{size}）",
+    "epub_front": "封面與總體思路",
+    "epub_glossary": "附錄：術語表",
 }
 
 EN_UI = {
@@ -169,6 +249,7 @@ EN_UI = {
     "data": "Data",
     "data_text": "The whole plan as structured data, every edition: [plan.json](plan.json).",
     "data_glossary": "The glossary as data: [glossary.json](glossary.json), [glossary.csv](glossary.csv).",
+    "data_cite": "The plan's citation for reference managers (Zotero and others): [CSL-JSON](cite/plan.json), [BibTeX](cite/plan.bib), [RIS](cite/plan.ris).",
     "source": "Source",
     "full_text": "Full text",
     "full_intro": "All sections on one page, for searching with Ctrl-F and for printing.",
@@ -177,6 +258,7 @@ EN_UI = {
     "untranslated": "Not yet translated: the Chinese original is shown.",
     "section_word": "Section {n}",
     "not_found": "This page does not exist.",
+    "offline_copy": "Read offline: the whole site, every edition, in one zip file. Unzip it anywhere and double-click index.html to read, switch editions and search with no network.",
     "disclaimer": "Unofficial English translation made for this reader's edition. The Chinese original, [published by CNIPA]({url}), prevails.",
     "category.agreement": "Agreements and treaties",
     "category.organisation": "Organisations and institutions",
@@ -202,11 +284,35 @@ EN_UI = {
     "tools_by_pinyin": "By pinyin",
     "tools_by_english": "By English name",
     "tools_shown": "{n} terms shown",
+    # The trainer's kit (citation.py, outputs/citations.py, handouts.py, ebooks.py)
+    "issuer": "China National Intellectual Property Administration",
+    "issuer_place": "Beijing",
+    "project": "CNIPA 2022 Work Plan reader's edition",
+    "credit": "Unofficial English translation and glossary by {project}; the Chinese original, issued by the China National Intellectual Property Administration, prevails.",
+    "csl_locale": "en-US",
+    "cite_menu": "Citation style",
+    "cite_link": "Link",
+    "cite_range": "Selected {pin}: shift-click another task's Cite to select a range",
+    "style.plain": "Plain",
+    "style.chicago": "Chicago (notes)",
+    "pdf_font": "Noto Sans CJK SC",
+    "handout_terms": "Terms used in this section",
+    "handout_scan": "Scan for the online edition",
+    "handout_source": "Source: China National Intellectual Property Administration ({url}). Unofficial English translation and glossary by {project}; the Chinese original prevails.",
+    "handout_page": "Page {page} of {pages}",
+    "handout_bilingual": "",
+    "downloads": "Downloads",
+    "download_handout": "This section as a handout (A4 PDF, {size})",
+    "download_bilingual": "",
+    "download_plan_pdf": "The whole plan as PDF (A4, {size})",
+    "download_epub": "E-book (EPUB, {size})",
+    "epub_front": "Title and general approach",
+    "epub_glossary": "Appendix: Glossary",
 }
 
 EDITIONS: tuple[Edition, ...] = (
-    Edition("zh-Hans", "简体中文", "zh-Hans", "zh", True, ZH_HANS_UI),
-    Edition("zh-Hant", "繁體中文", "zh-Hant", "zh", True, ZH_HANT_UI,
+    Edition("zh-Hans", "简体中文", "zh-Hans", "en", True, ZH_HANS_UI),
+    Edition("zh-Hant", "繁體中文", "zh-Hant", "en", True, ZH_HANT_UI,
             text="convert", opencc="s2tw", typography="zh-Hant", og_locale="zh_TW",
             english_name="traditional Chinese"),
     Edition("en", "English", "en", "en", False, EN_UI, text="translation", typography="en", og_locale="en_US",

@@ -26,6 +26,8 @@ class Term:
     definition: dict[str, str]
     url: str
     line: int
+    sources: tuple[str, ...] = ()  # where the definition's facts can be checked (URL or document name and number)
+    anchors: tuple[str, ...] = ()  # ids of entries folded into this one, kept as anchors (published URLs stay)
 
     def forms(self, lang: str) -> list[str]:
         """Every surface form that links to this term in text of that language."""
@@ -85,6 +87,8 @@ def load(text: str, path: str, schema: dict) -> list[Term]:
             definition=dict(raw["definition"]),
             url=raw.get("url", ""),
             line=lines[index] if index < len(lines) else 1,
+            sources=tuple(s.strip() for s in raw["sources"]),
+            anchors=tuple(raw.get("anchors", ())),
         ))
     _check_unique(terms, path)
     return terms
@@ -98,6 +102,13 @@ def _check_unique(terms: list[Term], path: str) -> None:
             raise Problem(path, term.line, f"duplicate id {term.id!r} (first at line {ids[term.id].line})",
                           "ids are URL anchors: give each term its own")
         ids[term.id] = term
+    for term in terms:
+        for anchor in term.anchors:
+            other = ids.get(anchor)
+            if other is not None:
+                raise Problem(path, term.line, f"term {term.id!r}: anchor {anchor!r} is the id of another term "
+                              f"(line {other.line})", "keep a folded id as an anchor only after removing its entry")
+            ids[anchor] = term
         for lang in ("zh-Hans", "zh-Hant", "en"):
             for form in term.forms(lang):
                 other = forms.get((lang, form))

@@ -53,6 +53,7 @@ class Content:
     glossed: dict[str, list[Glossed]]  # edition code -> the glossary as it shows it
     warnings: list[str]
     downloads: dict[str, int] = field(default_factory=dict)  # site path -> size in bytes, for links
+    preview: bool = False  # make serve's live preview: no service worker, no script policy (live reload injects a script)
 
     def edition(self, code: str) -> Edition:
         return next(e for e in self.editions if e.code == code)

@@ -18,6 +18,7 @@ import re
 from typing import Callable
 
 from .annotate import Span, map_spans, plain
+from .convert import engine_version
 from .editions import CNIPA_URL, Edition
 from . import pinyin
 from .glossary import CATEGORIES
@@ -63,6 +64,10 @@ def spans_md(spans: tuple[Span, ...], glossary_href: str, titles: dict[str, str]
     return "".join(out)
 
 
+def human_size(size: int) -> str:
+    return f"{size / 1024:.0f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
+
+
 def html_text(text: str) -> str:
     """Text for the places MkDocs themes print without escaping (page title, meta, nav)."""
     return html.escape(text, quote=True)
@@ -93,7 +98,9 @@ class Renderer:
         self.glossed = glossed
         self.ts, self.alt_ts = typeset, alt_typeset
         self.ui = edition.ui
-        self.titles = {g.term.id: g.definition for g in glossed}
+        # Tooltips show the definition in the edition's own typography, like every other text it shows.
+        self.titles = {g.term.id: typeset(g.definition) for g in glossed}
+        self.downloads: dict[str, int] = {}  # edition-relative path -> size: what the downloads stage made
 
     # -- pieces ----------------------------------------------------------------------------
     def text(self, spans: tuple[Span, ...], glossary_href: str) -> str:
@@ -106,8 +113,24 @@ class Renderer:
             return f"{section.numeral}、{heading}"
         return f"{number}. {heading}"
 
+    def downloads_block(self, links: list[tuple[str, str]], up: str) -> str:
+        """Links to the downloads the downloads stage made (Content.downloads: the manifest written
+        before MkDocs runs); a file that was not made is not linked.  Raw HTML: the files are
+        added to site/ after MkDocs, so its link check never sees them."""
+        found = [(path, label) for path, label in links if path in self.downloads and label]
+        if not found:
+            return ""
+        items = "".join(f'<li><a href="{up}{path}" download>{html_text(label.format(size=human_size(self.downloads[path])))}</a></li>'
+                        for path, label in found)
+        return f'<div class="wp-downloads"><p>{html_text(self.ui["downloads"])}</p><ul>{items}</ul></div>\n\n'
+
     def cite(self, item_id: str) -> str:
         return f"{self.doc.citation} §{item_id}"
+
+    def shows_alt(self, item: Item) -> bool:
+        """Whether the item's page shows its other-language text beside it."""
+        return (self.alt is not None and item.id in self.alt.items and item.id not in self.alt.untranslated
+                and item.id not in self.doc.untranslated)
 
     def item_block(self, item: Item, glossary_href: str, ref_href: str = "") -> str:
         anchor = item.anchor
@@ -123,7 +146,7 @@ class Renderer:
         ref = f'[§{item.id}]({ref_href}#{anchor} "{attr_escape(self.cite(item.id))}"){{ .wp-ref }}'
         slot = '<span class="wp-copy-slot"></span>'  # workplan.js puts the copy button here
         lines.append(f"{ref}{slot} {mark}{self.text(self.doc.items[item.id], glossary_href)}")
-        if self.alt is not None and item.id in self.alt.items and item.id not in self.alt.untranslated and not untranslated:
+        if self.shows_alt(item):
             alt_text = md_escape(self.alt_ts(plain(self.alt.items[item.id])))
             lines += ["", alt_text, f'{{ .wp-alt lang="{self.alt.lang}" }}']
         lines += ["", "</div>", ""]
@@ -139,10 +162,12 @@ class Renderer:
                     f'    {{ lang="en" }}\n\n')
         return f"!!! abstract \"{self.ui['summary']}\"\n\n    {md_escape(summary)}\n\n"
 
-    def disclaimer(self) -> str:
+    def disclaimer(self, home: str = "index.md") -> str:
+        """The edition's notice, once per page (what the edition is, and that the original prevails)."""
         if "disclaimer" not in self.ui:
             return ""
-        return f'<p class="wp-disclaimer" markdown>{self.ui["disclaimer"].format(url=CNIPA_URL)}</p>\n\n'
+        notice = self.ui["disclaimer"].format(url=CNIPA_URL, opencc=engine_version(), home=home)
+        return f'<p class="wp-disclaimer" markdown>{notice}</p>\n\n'
 
     # -- pages -----------------------------------------------------------------------------
     def index(self) -> str:
@@ -150,7 +175,9 @@ class Renderer:
         title = self.ts(doc.title)
         first = plain(doc.preamble[0]) if doc.preamble else title
         description = doc.overview or self.ts(first)
-        out = [front_matter(title, shorten(description)), f"# {md_escape(title)} {{ #title }}\n\n", self.disclaimer()]
+        out = [front_matter(title, shorten(description)), f"# {md_escape(title)} {{ #title }}\n\n", self.disclaimer("")]
+        if "about_link" in ui:
+            out.append(f'{ui["about_link"]}\n{{ .wp-about-link }}\n\n')
         if doc.overview:
             out.append(f"{md_escape(doc.overview)}\n{{ .wp-overview }}\n\n")
         if doc.preamble:
@@ -158,7 +185,7 @@ class Renderer:
             for spans in doc.preamble:
                 out.append(self.text(spans, "glossary.md") + "\n\n")
         out.append(f"## {ui['sections']} {{ #sections }}\n\n")
-        out.append(f"| {ui['col_section']} | {ui['col_heading']} | {ui['col_items']} |\n| :-- | :-- | --: |\n")
+        out.append(f"| {ui['col_section']} | {ui['col_heading']} | {ui['col_items']} |\n| --- | --- | --- |\n")
         for s in self.plan.sections:
             heading = md_escape(self.ts(doc.headings.get(s.number, s.heading)))
             label = s.numeral if self.e.chinese else str(s.number)
@@ -170,6 +197,11 @@ class Renderer:
         out.append(ui["data_text"] + "\n")
         if self.glossed:
             out.append("\n" + ui["data_glossary"] + "\n")
+        out.append("\n" + ui["data_cite"] + "\n\n")
+        out.append(self.downloads_block([("downloads/plan.pdf", ui.get("download_plan_pdf", "")),
+                                         ("downloads/plan.epub", ui.get("download_epub", ""))], ""))
+        if "about" in ui:
+            out.append(f"\n## {ui['about_title']} {{ #about }}\n\n{ui['about'].format(opencc=engine_version())}\n")
         return "".join(out)
 
     def section(self, number: int) -> str:
@@ -177,10 +209,14 @@ class Renderer:
         title = self.section_title(number)
         first = self.doc.items[section.items[0].id] if section.items else ()
         description = shorten(title + " — " + self.ts(plain(first))) if first else title
-        out = [front_matter(title, description), f"# {md_escape(title)} {{ #title }}\n\n", TOOLBAR, self.disclaimer()]
+        out = [front_matter(title, description), f"# {md_escape(title)} {{ #title }}\n\n", TOOLBAR,
+               self.disclaimer("../index.md")]
         out.append(self.summary_block(number))
         for item in section.items:
             out.append(self.item_block(item, "../glossary.md"))
+        out.append(self.downloads_block([(f"downloads/section-{number}.pdf", self.ui.get("download_handout", "")),
+                                         (f"downloads/section-{number}-bilingual.pdf", self.ui.get("download_bilingual", ""))],
+                                        "../../"))
         return "".join(out)
 
     def full(self) -> str:
@@ -216,7 +252,7 @@ class Renderer:
         ui = self.ui
         title = ui["glossary"]
         out = [front_matter(f"{title} · {self.ts(self.doc.title)}", shorten(ui["glossary_intro"])),
-               f"# {title} {{ #title }}\n\n", f"{ui['glossary_intro']}\n\n"]
+               f"# {title} {{ #title }}\n\n", self.disclaimer(), f"{ui['glossary_intro']}\n\n"]
         out.append(self.glossary_tools())
         for category in CATEGORIES:
             entries = [g for g in self.glossed if g.term.category == category]
@@ -225,16 +261,18 @@ class Renderer:
             heading = ui[f"category.{category}"]
             out.append(f"## {md_escape(heading)} {{ #category-{category} }}\n\n")
             for g in entries:
-                out.append(f"### {md_escape(g.name)} {{ #{g.term.id} }}\n\n")
+                for folded in g.term.anchors:  # ids of entries folded into this one: their links keep working
+                    out.append(f'<a id="{folded}"></a>\n\n')
+                out.append(f"### {md_escape(self.ts(g.name))} {{ #{g.term.id} }}\n\n")
                 other_lang = "en" if self.e.chinese else "zh-Hans"
-                facts = [f'<span lang="{other_lang}">{md_escape(n)}</span>' for n in g.other_names]
+                facts = [f'<span lang="{other_lang}">{md_escape(self.alt_ts(n))}</span>' for n in g.other_names]
                 facts.append(f'<span lang="zh-Latn-pinyin" class="wp-pinyin-name">{md_escape(pinyin.words(g.term.names["zh-Hans"]))}</span>')
                 if g.term.abbr:
                     facts.append(f"{ui['abbr']}{ui['colon']}{md_escape(g.term.abbr)}")
                 out.append(f'{" · ".join(facts)}\n{{ .wp-names }}\n\n')
-                out.append(f"{md_escape(g.definition)}\n\n")
+                out.append(f"{md_escape(self.ts(g.definition))}\n\n")
                 if g.other_definition:
-                    out.append(f'{md_escape(g.other_definition)}\n{{ .wp-alt-def lang="{other_lang}" }}\n\n')
+                    out.append(f'{md_escape(self.alt_ts(g.other_definition))}\n{{ .wp-alt-def lang="{other_lang}" }}\n\n')
                 if g.term.url:
                     out.append(f"[{ui['official_site']}]({g.term.url}){{ .wp-official }}\n\n")
                 if g.uses:
@@ -284,6 +322,10 @@ def renderer_for(content: Content, edition: Edition) -> Renderer:
         alt, alt_ts = english, typesetter("en")
     else:
         alt, alt_ts = source, typesetter(content.original.typography)
-    return Renderer(edition, content.plan, content.docs[edition.code], alt, english,
-                    content.glossed[edition.code] if content.glossary else [],
-                    typesetter(edition.typography), alt_ts)
+    renderer = Renderer(edition, content.plan, content.docs[edition.code], alt, english,
+                        content.glossed[edition.code] if content.glossary else [],
+                        typesetter(edition.typography), alt_ts)
+    prefix = edition.code + "/"
+    renderer.downloads = {path.removeprefix(prefix): size for path, size in content.downloads.items()
+                          if path.startswith(prefix)}
+    return renderer

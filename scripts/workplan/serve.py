@@ -152,6 +152,7 @@ class Preview:
         plan, terms, translation = b.load_inputs(self.source, self.glossary, self._memo)  # a Problem: nothing changes
         content = prepare(plan, terms, translation, EDITIONS)
         cached = b.downloads(content, self.root / ".cache" / "downloads", make=False)
+        content = dataclasses.replace(content, preview=True)  # no service worker, no script policy
         if cached:
             content = dataclasses.replace(content, downloads={p: len(d) for p, d in sorted(cached.items())})
         files = b.render_docs(content)

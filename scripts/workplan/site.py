@@ -1,7 +1,6 @@
 """I/O at the edge: writing trees, running MkDocs, the atomic swap, the downloads cache."""
 from __future__ import annotations
 
-import logging
 import multiprocessing
 import os
 import shutil
@@ -97,7 +96,6 @@ def mkdocs_build(config_file: Path, site_dir: Path, dirty: bool = False, strict:
     from mkdocs.config import load_config
 
     _share_theme_work()
-    logging.getLogger("jieba").setLevel(logging.WARNING)  # if Material's search plugin loads it
     config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=strict)
     mk_build(config, dirty=dirty)
 
@@ -124,7 +122,7 @@ def mkdocs_build_all(jobs: list[tuple], build=None) -> None:
     the platform can fork (each worker compiles the theme's templates once and reuses them for
     its next edition), one after another elsewhere.  The first error is raised."""
     build = build or mkdocs_build
-    workers = min(len(jobs), os.cpu_count() or 1)
+    workers = min(len(jobs), int(os.environ.get("WORKPLAN_JOBS") or os.cpu_count() or 1))
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         for job in jobs:
             build(*job)

@@ -2,10 +2,15 @@
 
 The source keeps its ASCII , : ( ) exactly as received; the Chinese editions show them
 full-width where they stand in Chinese text.  Between ASCII letters or digits (1,000 or
-12:30 or f(x)) they stay as they are.
+12:30 or f(x)) they stay as they are.  A year range written with a hyphen before 年
+(2021-2035年) takes the connecting dash of GB/T 15834 (2021—2035年).
+
+Everything here runs at render time: the data files (plan.json, glossary.json, glossary.csv)
+and tests/golden/zh-Hant.txt hold the text before typography.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Callable
 
@@ -13,6 +18,9 @@ FULL_WIDTH = {",": "，", ":": "：", "(": "（", ")": "）"}
 HALF_WIDTH = {v: k for k, v in FULL_WIDTH.items()}
 PUNCT_HANT = {"“": "「", "”": "」", "‘": "『", "’": "』"}
 _PUNCT_TABLE = str.maketrans(PUNCT_HANT)
+YEAR_DASH = "\u2014"  # — EM DASH, the 一字线 connecting dash of GB/T 15834 for ranges of time
+_YEAR_RANGE = re.compile(r"(?<![0-9])([0-9]{4})-([0-9]{4})(?=年)")
+_YEAR_RANGE_SET = re.compile(r"(?<![0-9])([0-9]{4})" + YEAR_DASH + r"([0-9]{4})(?=年)")
 
 
 def is_wide(ch: str) -> bool:
@@ -45,12 +53,18 @@ def zh_punct(text: str) -> str:
             after = text[i + 1] if i + 1 < len(text) else ""
             if is_wide(before) or is_wide(after):
                 out[i] = FULL_WIDTH[ch]
-    return "".join(out)
+    return year_ranges("".join(out))
+
+
+def year_ranges(text: str) -> str:
+    """2021-2035年 -> 2021—2035年 (GB/T 15834: a range of years takes the connecting dash)."""
+    return _YEAR_RANGE.sub(r"\1" + YEAR_DASH + r"\2", text)
 
 
 def fold_punct(text: str) -> str:
-    """The inverse used by the fidelity test: full-width , : ( ) back to ASCII."""
-    return "".join(HALF_WIDTH.get(ch, ch) for ch in text)
+    """The inverse used by the fidelity test: full-width , : ( ) back to ASCII, and a year range's
+    dash back to the hyphen of the source; nothing else."""
+    return _YEAR_RANGE_SET.sub(r"\1-\2", "".join(HALF_WIDTH.get(ch, ch) for ch in text))
 
 
 def hant_quotes(text: str) -> str:

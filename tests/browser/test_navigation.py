@@ -132,6 +132,9 @@ def test_enhancements_do_not_shift_the_layout(browser, base_url, width):
     page = context.new_page()
     for path in ("zh-Hans/sections/4/", "zh-Hant/sections/7/", "en/sections/3/", "zh-Hans/full/"):
         page.goto(f"{base_url}{path}", wait_until="networkidle")
+        # on a loaded machine the first visit's service worker install competes with the page:
+        # wait for the enhancements themselves, then for any shift they cause
+        page.wait_for_selector("button.wp-copy", state="attached")
         page.wait_for_timeout(300)
         assert page.locator("button.wp-copy").count() > 0 and page.locator("button.wp-toggle").count() == 1
         assert page.evaluate("window.__cls") < 0.01, (path, page.evaluate("window.__cls"))

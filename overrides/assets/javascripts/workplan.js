@@ -98,10 +98,73 @@
     toolbar.appendChild(button);
   }
 
+  /* Mark every occurrence of `words` (case-blind, also across element boundaries such as
+     glossary links) in the text under `scope`; returns the <mark> elements. */
+  function markWords(scope, words) {
+    var nodes = [], text = "", walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
+    for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.parentElement.closest("button, .wp-copy-slot, mark.wp-hit")) continue;
+      nodes.push({ node: node, start: text.length });
+      text += node.nodeValue;
+    }
+    var lower = text.toLowerCase();
+    if (lower.length !== text.length) return [];
+    var ranges = [];
+    words.forEach(function (word) {
+      var w = word.toLowerCase(), at = w ? lower.indexOf(w) : -1;
+      while (at >= 0) { ranges.push([at, at + w.length]); at = lower.indexOf(w, at + w.length); }
+    });
+    ranges.sort(function (a, b) { return a[0] - b[0]; });
+    var marks = [];
+    nodes.forEach(function (entry) {
+      var value = entry.node.nodeValue, start = entry.start, end = start + value.length;
+      var pieces = ranges.filter(function (r) { return r[0] < end && r[1] > start; });
+      if (!pieces.length) return;
+      var fragment = document.createDocumentFragment(), pos = 0;
+      pieces.forEach(function (r) {
+        var from = Math.max(r[0] - start, pos), to = Math.min(r[1] - start, value.length);
+        if (to <= from) return;
+        if (from > pos) fragment.appendChild(document.createTextNode(value.slice(pos, from)));
+        var mark = document.createElement("mark");
+        mark.className = "wp-hit";
+        mark.textContent = value.slice(from, to);
+        fragment.appendChild(mark);
+        marks.push(mark);
+        pos = to;
+      });
+      if (pos < value.length) fragment.appendChild(document.createTextNode(value.slice(pos)));
+      entry.node.parentNode.replaceChild(fragment, entry.node);
+    });
+    return marks;
+  }
+
+  /* Landing from a search result (?h=the matched words of the page, #item-4-3): mark them in
+     the item (or on the page), show the item's other-language text when a match is there
+     (it is hidden until the reader turns it on), and bring the item into view below the
+     header (scroll-margin-top in workplan.css). */
+  function landFromSearch() {
+    var words = (new URLSearchParams(location.search).get("h") || "").split(" ").filter(Boolean);
+    if (!words.length) return;
+    var id = location.hash ? decodeURIComponent(location.hash.slice(1)) : "";
+    var target = id ? document.getElementById(id) : null;
+    var scope = target || document.querySelector(".md-content article");
+    if (!scope) return;
+    var marks = Array.prototype.slice.call(scope.querySelectorAll("mark.wp-hit"));
+    if (!marks.length) marks = markWords(scope, words);
+    if (target) {
+      if (marks.some(function (m) { return m.closest(".wp-alt"); })) target.classList.add("wp-alt-open");
+      target.scrollIntoView({ block: "start" });
+    } else if (marks.length) {
+      marks[0].scrollIntoView({ block: "center" });
+    }
+  }
+
   function init() {
     addCopyButtons();
     keepAnchorOnSwitch();
     addToggle();
+    landFromSearch();
+    window.addEventListener("hashchange", landFromSearch);
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();

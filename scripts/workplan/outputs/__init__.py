@@ -3,6 +3,8 @@ function of the prepared content (prepare.Content).
 
 DOCS      written into docs/ before MkDocs runs (paths relative to docs/)
 SITE      written into site/ after the MkDocs builds (paths relative to site/)
+BUILT     written into site/ last, from the built tree: `render(content, site: Path)` (the service
+          worker hashes what MkDocs and the other stages wrote)
 DOWNLOADS the heavy downloads (PDF, EPUB, offline zip), relative to site/: built by `make site`,
           skipped by `make pages`; each module may also define `fingerprint(content) -> str`, the
           hash of its inputs, so that the downloads stage reuses what has not changed.  The
@@ -12,8 +14,10 @@ A new output is a new module here and one entry in a list below.
 """
 from __future__ import annotations
 
-from . import data, pages, reading, root_pages, search_index, sitemaps
+from . import (assets, citations, data, ebooks, handouts, offline_copy, pages, reading, root_pages, search_index,
+               service_worker, web_manifest, zensical)
 
-DOCS = (pages, search_index, data, sitemaps, reading)
+DOCS = (pages, assets, search_index, data, reading, zensical, citations, web_manifest)
 SITE = (root_pages,)
-DOWNLOADS: tuple = ()
+BUILT = (service_worker,)
+DOWNLOADS: tuple = (handouts, ebooks, offline_copy)

@@ -9,6 +9,13 @@ from .. import annotate as ann
 from .. import pinyin
 from ..prepare import Content
 
+# The data files hold the text before typography; the pages typeset it at render time.
+UNTYPESET = ("All text here is untypeset: it is stored before the editions' typography. The pages set ASCII , : ( ) "
+             "full-width in Chinese text, join year ranges with a dash (2021-2035年 as 2021—2035年) in both Chinese "
+             "editions, and use corner brackets 「」『』 for quotes in the traditional edition; the data keeps the "
+             "characters as converted or received.")
+CSV_UNTYPESET_COLUMN = "untypeset (text before typography)"
+
 
 def plan_json(content: Content) -> str:
     plan = content.plan
@@ -40,7 +47,8 @@ def plan_json(content: Content) -> str:
     original = content.docs[content.original.code]
     data = {
         "about": f"{original.title} reader's edition: the plan as data. zh-Hans is the original, "
-                 "character-exact; zh-Hant is an OpenCC conversion, proofread; en is an unofficial translation.",
+                 "character-exact; zh-Hant is an OpenCC conversion, proofread; en is an unofficial translation. "
+                 + UNTYPESET,
         "editions": editions,
     }
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
@@ -63,17 +71,19 @@ def glossary_rows(content: Content) -> list[dict]:
             "definition_zh-Hans": term.definition["zh-Hans"],
             "definition_zh-Hant": hant[term.id].definition if term.id in hant else "",
             "url": term.url,
+            "sources": " | ".join(term.sources),
             "appears_in": " ".join(hans[term.id].uses) if term.id in hans else "",
         })
     return rows
 
 
 def glossary_json(content: Content) -> str:
-    return json.dumps({"terms": glossary_rows(content)}, ensure_ascii=False, indent=1) + "\n"
+    about = "The glossary of the reader's edition; each term's sources are where its facts can be checked. " + UNTYPESET
+    return json.dumps({"about": about, "terms": glossary_rows(content)}, ensure_ascii=False, indent=1) + "\n"
 
 
 def glossary_csv(content: Content) -> str:
-    rows = glossary_rows(content)
+    rows = [{**row, CSV_UNTYPESET_COLUMN: "yes"} for row in glossary_rows(content)]
     buf = io.StringIO()
     if rows:
         writer = csv.DictWriter(buf, fieldnames=list(rows[0]), lineterminator="\n")

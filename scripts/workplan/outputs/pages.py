@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import yaml
 
+from .. import citation
 from ..config import site_url
+from ..csp import POLICY
+from . import assets
 from ..editions import Edition
 from ..prepare import Content
 from ..render import Renderer, html_text, renderer_for
@@ -15,20 +18,50 @@ def alternates(editions: tuple[Edition, ...]) -> list[dict]:
     return [{"name": e.label, "link": f"../{e.code}/", "lang": e.code} for e in editions]
 
 
-def edition_config(edition: Edition, renderer: Renderer, editions: tuple[Edition, ...]) -> dict:
+def edition_config(edition: Edition, renderer: Renderer, editions: tuple[Edition, ...], preview: bool = False) -> dict:
+    """extra.csp: the Content-Security-Policy meta of every page; extra.sw: pages register the
+    service worker.  Neither in make serve's live preview (its live reload injects a script, and a
+    worker would keep serving the previous build)."""
+    hashed = assets.config_values()
     return {
         "INHERIT": "../mkdocs.yml",
         "site_name": html_text(renderer.ts(renderer.doc.title)),
-        "site_url": site_url() + edition.code + "/",
+        **({"site_url": site_url() + edition.code + "/"} if site_url() else {}),
         "docs_dir": edition.code,
         "site_dir": f"../site/{edition.code}",
         "theme": {"custom_dir": "../overrides", "language": edition.theme_language},
         "plugins": {"search": {"lang": edition.search_lang}},
         "extra": {"edition": edition.code, "alternate": alternates(editions), "site_root": site_url(),
-                  "og_locale": edition.og_locale,
-                  "ui": {k: edition.ui[k] for k in ("copy", "copied", "alt_toggle", "alt_lang", "pinyin_toggle", "state_on", "state_off")}},
+                  "og_locale": edition.og_locale, "csp": None if preview else POLICY, "sw": not preview, "assets": hashed["assets"],
+                  "ui": {k: edition.ui[k] for k in ("copy", "copied", "alt_toggle", "alt_lang", "pinyin_toggle", "state_on", "state_off")},
+                  "citation": dict(citation.head_meta(edition, renderer.ts(renderer.doc.title)),
+                                   handouts={f"sections/{s.number}/": f"{site_url()}{edition.code}/downloads/section-{s.number}.pdf"
+                                             for s in renderer.plan.sections
+                                             if f"downloads/section-{s.number}.pdf" in renderer.downloads}),
+                  "cite": citation.menu_data(edition, renderer.ts(renderer.doc.title), renderer.ts(renderer.doc.citation),
+                                             site_url() + edition.code + "/")},
         "nav": renderer.nav(),
+        "extra_css": hashed["extra_css"],
+        "extra_javascript": hashed["extra_javascript"],
     }
+
+
+def human_size(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MB" if size >= 1024 * 1024 else f"{max(1, round(size / 1024))} KB"
+
+
+def offline_copy_link(content: Content, edition: Edition) -> str:
+    """The home page's link to the offline copy (the downloads stage's zip), with its size.  Raw
+    HTML: the zip is beside the editions, outside this edition's docs, where MkDocs checks links."""
+    from .offline_copy import PATH
+
+    if PATH not in content.downloads:
+        return ""
+    name = PATH.rsplit("/", 1)[-1]
+    size = human_size(content.downloads[PATH])
+    size = f"（{size}）" if edition.chinese else f" ({size})"
+    return (f'\n{edition.ui["offline_copy"]} <a href="../{PATH}" download class="wp-download">{name}</a>'
+            f'{size}\n{{ .wp-offline }}\n')
 
 
 def render(content: Content) -> dict[str, str]:
@@ -36,7 +69,7 @@ def render(content: Content) -> dict[str, str]:
     for edition in content.editions:
         renderer = renderer_for(content, edition)
         for path, text in renderer.pages().items():
-            files[f"{edition.code}/{path}"] = text
-        config = edition_config(edition, renderer, content.editions)
+            files[f"{edition.code}/{path}"] = text + (offline_copy_link(content, edition) if path == "index.md" else "")
+        config = edition_config(edition, renderer, content.editions, content.preview)
         files[f"{edition.code}.yml"] = CONFIG_HEADER + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=1000)
     return files

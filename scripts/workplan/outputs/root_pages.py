@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import jinja2
 
-from ..config import TEMPLATES, site_url
+from ..config import TEMPLATES, site_path, site_url
+from ..csp import POLICY
 from ..prepare import Content
 
 
@@ -26,11 +27,15 @@ def render(content: Content) -> dict[str, str]:
         "first": content.editions[0].code,
         "title": title,
         "description": f"{title} reader's edition: {names}.",
-        "root": site_url(),
+        "canonical": site_url() + content.editions[0].code + "/" if site_url() else "",
+        "root": site_path(),  # the 404 page is served at any depth: links rooted at the site's path
+        "csp": "" if content.preview else POLICY,
+        "titles": {e.code: content.docs[e.code].title for e in content.editions},
         "editions": content.editions,
     }
     return {
         "index.html": env.get_template("root-index.html").render(values),
         "404.html": env.get_template("root-404.html").render(values),
+        "root.css": (TEMPLATES / "root.css").read_text(encoding="utf-8"),
         ".nojekyll": "",
     }

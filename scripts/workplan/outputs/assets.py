@@ -1,0 +1,55 @@
+"""Content-hashed URLs for the project's own theme assets (docs/ stage), as Material does for its own:
+overrides/assets/x/name.js is also written as {edition}/assets/x/name.<hash>.js, and the pages
+name only the hashed file (the generated config's extra_css/extra_javascript, and config.extra.assets
+for the templates).  A deploy that changes a file changes its URL, so no browser or cache mixes an old
+script with a new page.  The lists come from mkdocs.yml (plain, and what `mkdocs serve` uses), plus the
+files the templates load (head, palette, anchor target, search worker)."""
+from __future__ import annotations
+
+import hashlib
+
+import yaml
+
+from ..config import ROOT
+from ..prepare import Content
+
+TEMPLATE_ASSETS = ("assets/javascripts/workplan-head.js", "assets/javascripts/workplan-palette.js",
+                   "assets/javascripts/workplan-content.js", "assets/javascripts/workplan-search.js")
+
+
+def shared_lists() -> tuple[list[str], list[str]]:
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    return list(config.get("extra_css", [])), list(config.get("extra_javascript", []))
+
+
+def hashed_name(path: str, data: bytes) -> str:
+    stem, dot, ext = path.rpartition(".")
+    return f"{stem}.{hashlib.sha256(data).hexdigest()[:8]}.{ext}"
+
+
+def hashed() -> dict[str, tuple[str, bytes]]:
+    """Asset path -> (hashed path, bytes), for every own asset the pages load."""
+    css, js = shared_lists()
+    out = {}
+    for path in (*css, *js, *TEMPLATE_ASSETS):
+        source = ROOT / "overrides" / path
+        if isinstance(path, str) and source.is_file():
+            data = source.read_bytes()
+            out[path] = (hashed_name(path, data), data)
+    return out
+
+
+def config_values() -> dict:
+    """What the generated edition config sets: the hashed lists and the name map for templates."""
+    files = hashed()
+    css, js = shared_lists()
+    return {
+        "extra_css": [files[p][0] if p in files else p for p in css],
+        "extra_javascript": [files[p][0] if isinstance(p, str) and p in files else p for p in js],
+        "assets": {p: name for p, (name, _) in files.items()},
+    }
+
+
+def render(content: Content) -> dict[str, bytes]:
+    files = hashed()
+    return {f"{e.code}/{name}": data for e in content.editions for name, data in files.values()}
