@@ -78,6 +78,50 @@ def test_pinyin_script_maps_every_part_character_by_character(site, code):
         assert len(data[f"p{k}"].split()) == len(HAN.findall(paragraph))
 
 
+def golden_readings() -> dict[str, str]:
+    from helpers import ROOT
+
+    lines = (ROOT / "tests" / "golden" / "pinyin.zh-Hans.txt").read_text(encoding="utf-8").splitlines()
+    return dict(line.split("\t") for line in lines if line and not line.startswith("#"))
+
+
+@pytest.mark.parametrize("code", CHINESE)
+def test_title_headings_preamble_and_source_carry_their_readings(site, code):
+    """Every part of the plan's text outside the items (title, section headings and numerals,
+    preamble paragraphs, source line) names its readings on every page that shows it, with one
+    syllable per Chinese character it shows, and those are the proofread readings."""
+    data = load_script(site / code / "reading" / "pinyin.js", "pinyin")
+    golden = golden_readings()
+    plan = json.loads((site / "zh-Hans" / "plan.json").read_text(encoding="utf-8"))
+    sections = plan["editions"]["zh-Hans"]["sections"]
+    assert data["title"] == golden["title"]
+    for section in sections:
+        n = section["number"]
+        assert data[f"h{n}"] == golden[str(n)]
+        assert data[f"s{n}"] == data[f"n{n}"] + " " + golden[str(n)]
+    if "source" in golden:
+        assert data["source"] == golden["source"]
+    found: dict[str, set[str]] = {}
+    for path in ["index.html", "full/index.html"] + [f"sections/{s['number']}/index.html" for s in sections]:
+        page = soup(site / code / path)
+        for el in page.select(".md-content [data-wp-py]"):
+            key = el["data-wp-py"]
+            found.setdefault(path, set()).add(key)
+            assert key in data, (code, path, key)
+            assert len(data[key].split()) == len(HAN.findall(el.get_text())), (code, path, key)
+    preamble = {f"p{k}" for k in range(1, len(plan["editions"]["zh-Hans"]["preamble"]) + 1)}
+    numbers = [s["number"] for s in sections]
+    assert found["index.html"] >= {"title", "source"} | preamble | {f"h{n}" for n in numbers} | {f"n{n}" for n in numbers}
+    assert found["full/index.html"] >= {"title", "source"} | preamble | {f"s{n}" for n in numbers}
+    for n in numbers:
+        assert found[f"sections/{n}/index.html"] == {f"s{n}"}
+
+
+def test_the_english_pages_name_no_readings(site):
+    for page in (site / "en").rglob("*.html"):
+        assert "data-wp-py" not in page.read_text(encoding="utf-8"), page
+
+
 def test_no_pinyin_script_for_the_english_edition_and_no_page_loads_one_up_front(site):
     assert not (site / "en" / "reading" / "pinyin.js").exists()
     for page in site.rglob("*.html"):

@@ -6,6 +6,7 @@ docs/ and site/ as they were.  Output is deterministic: the same inputs give the
 """
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import shutil
 from pathlib import Path
@@ -18,7 +19,7 @@ from .editions import EDITIONS, Edition
 from .model import Plan, Problem
 from .parse import parse_bytes
 from .prepare import Content, prepare
-from .site import cache_get, cache_put, mkdocs_build, mkdocs_build_all, remove, swap, swap_children, write_tree
+from .site import MkDocsWorkers, cache_get, cache_put, mkdocs_build, remove, swap, swap_children, write_tree
 
 ROOT = config.ROOT
 DEFAULT_SOURCE = config.DEFAULT_SOURCE
@@ -72,6 +73,8 @@ def downloads(content: Content, cache_root: Path, make: bool) -> dict[str, bytes
     files: dict[str, bytes] = {}
     for module in outputs.DOWNLOADS:
         name = module.__name__.rsplit(".", 1)[-1]
+        if not make and not any((cache_root / name).glob("*")):
+            continue  # make pages with nothing cached: nothing to find, so no fingerprint to compute
         key = module.fingerprint(content) if hasattr(module, "fingerprint") else None
         cache = cache_root / name / key if key else None
         found = cache_get(cache) if cache else None
@@ -87,6 +90,14 @@ def build(source: Path, root: Path = ROOT, editions: tuple[Edition, ...] = EDITI
           make_downloads: bool = True, glossary: Path | None = None, preview: bool = False) -> list[str]:
     """Build docs/ and site/ under `root`; returns the warnings.  Raises Problem on bad input.
     preview=True: pages as make serve's live preview has them (no service worker, no script policy)."""
+    with contextlib.ExitStack() as stack:
+        # MkDocs warms up in another process while this one prepares docs/ (not for --docs-only)
+        workers = None if docs_only else stack.enter_context(MkDocsWorkers(root / "mkdocs.yml", mkdocs_build))
+        return _build(source, root, editions, docs_only, make_downloads, glossary, preview, workers)
+
+
+def _build(source: Path, root: Path, editions: tuple[Edition, ...], docs_only: bool, make_downloads: bool,
+           glossary: Path | None, preview: bool, workers: MkDocsWorkers | None) -> list[str]:
     plan, terms, translation = load_inputs(source, glossary)
     content = dataclasses.replace(prepare(plan, terms, translation, editions), preview=preview)
     extra = {} if docs_only else downloads(content, root / ".cache" / "downloads", make_downloads)
@@ -98,8 +109,8 @@ def build(source: Path, root: Path = ROOT, editions: tuple[Edition, ...] = EDITI
         remove(path)
     try:
         write_tree(docs_new, files)
-        if not docs_only:
-            mkdocs_build_all([(docs_new / f"{e.code}.yml", site_new / e.code) for e in editions], mkdocs_build)
+        if workers is not None:
+            workers.build_all([(docs_new / f"{e.code}.yml", site_new / e.code) for e in editions])
             write_tree(site_new, render_all(outputs.SITE, content))
             write_tree(site_new, extra)
             for module in outputs.BUILT:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from . import annotate as ann
 from . import glossary as gl
+from . import pinyin
 from . import translation as tr
 from .editions import Edition, original, translated
 from .model import Plan
@@ -40,6 +41,7 @@ class Glossed:
     definition: str
     other_definition: str
     uses: tuple[str, ...]  # ids of the items (or "preamble") that link to it in this edition
+    pinyin: str = ""  # the pinyin of its original (simplified) name, grouped into words
 
 
 @dataclass(frozen=True)
@@ -141,7 +143,8 @@ def _translated_doc(edition: Edition, source: Doc, plan: Plan, terms: list[gl.Te
     )
 
 
-def _glossed(edition: Edition, terms: list[gl.Term], uses: dict[str, list[str]], convert) -> list[Glossed]:
+def _glossed(edition: Edition, terms: list[gl.Term], uses: dict[str, list[str]], convert,
+             readings: dict[str, str]) -> list[Glossed]:
     """The glossary as one edition shows it: names and definitions in its language first."""
     base = "zh-Hans"
 
@@ -155,10 +158,10 @@ def _glossed(edition: Edition, terms: list[gl.Term], uses: dict[str, list[str]],
         zh_name, zh_def = zh(term.names), zh(term.definition)
         if edition.chinese:
             entries.append(Glossed(term, zh_name, (term.names["en"],), zh_def, term.definition["en"],
-                                   tuple(uses.get(term.id, ()))))
+                                   tuple(uses.get(term.id, ())), readings[term.names[base]]))
         else:
             entries.append(Glossed(term, term.names["en"], (zh_name,), term.definition["en"], zh_def,
-                                   tuple(uses.get(term.id, ()))))
+                                   tuple(uses.get(term.id, ())), readings[term.names[base]]))
     return entries
 
 
@@ -182,11 +185,12 @@ def prepare(plan: Plan, terms: list[gl.Term], translation: tr.Translation | None
             raise ValueError(f"editions.py: edition {edition.code!r} has text={edition.text!r} "
                              "(use 'source', 'convert' or 'translation')")
     source_uses = uses_of(source)
+    readings = pinyin.grouped(t.names["zh-Hans"] for t in terms)
     glossed = {}
     for edition in editions:
         # Converted editions share the original's links (same text, same places).
         uses = uses_of(docs[edition.code]) if edition.text == "translation" else source_uses
-        glossed[edition.code] = _glossed(edition, terms, uses, converters.get(edition.code))
+        glossed[edition.code] = _glossed(edition, terms, uses, converters.get(edition.code), readings)
     unused = [t.id for t in terms if t.id not in source_uses]
     if unused:
         warnings.append(f"glossary: {len(unused)} term(s) found nowhere in the plan: {', '.join(unused)}")

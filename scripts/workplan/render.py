@@ -20,7 +20,6 @@ from typing import Callable
 from .annotate import Span, map_spans, plain
 from .convert import engine_version
 from .editions import CNIPA_URL, Edition
-from . import pinyin
 from .glossary import CATEGORIES
 from .model import Item, Plan
 from .prepare import Content, Doc, Glossed
@@ -171,30 +170,41 @@ class Renderer:
         notice = self.ui["disclaimer"].format(url=CNIPA_URL, opencc=engine_version(), home=home)
         return f'<p class="wp-disclaimer" markdown>{notice}</p>\n\n'
 
+    def py(self, key: str) -> str:
+        """The attribute naming a part of the plan's text in the edition's pinyin data (reading/pinyin.js),
+        where the ruby goes when the reader turns pinyin on: Chinese editions only."""
+        return f' data-wp-py="{key}"' if self.e.chinese else ""
+
+    def paragraphs(self, preamble, glossary_href: str) -> list[str]:
+        return [self.text(spans, glossary_href) + (f"\n{{{self.py(f'p{k}')} }}" if self.e.chinese else "") + "\n\n"
+                for k, spans in enumerate(preamble, start=1)]
+
     # -- pages -----------------------------------------------------------------------------
     def index(self) -> str:
         ui, doc = self.ui, self.doc
         title = self.ts(doc.title)
         first = plain(doc.preamble[0]) if doc.preamble else title
         description = doc.overview or self.ts(first)
-        out = [front_matter(title, shorten(description)), f"# {md_escape(title)} {{ #title }}\n\n", self.disclaimer("")]
+        out = [front_matter(title, shorten(description)), f"# {md_escape(title)} {{ #title{self.py('title')} }}\n\n",
+               TOOLBAR if self.e.chinese else "", self.disclaimer("")]  # the pinyin toggle: the preamble is the plan's text
         if "about_link" in ui:
             out.append(f'{ui["about_link"]}\n{{ .wp-about-link }}\n\n')
         if doc.overview:
             out.append(f"{md_escape(doc.overview)}\n{{ .wp-overview }}\n\n")
         if doc.preamble:
             out.append(f"## {ui['preamble']} {{ #preamble }}\n\n")
-            for spans in doc.preamble:
-                out.append(self.text(spans, "glossary.md") + "\n\n")
+            out += self.paragraphs(doc.preamble, "glossary.md")
         out.append(f"## {ui['sections']} {{ #sections }}\n\n")
         out.append(f"| {ui['col_section']} | {ui['col_heading']} | {ui['col_items']} |\n| --- | --- | --- |\n")
         for s in self.plan.sections:
             heading = md_escape(self.ts(doc.headings.get(s.number, s.heading)))
             label = s.numeral if self.e.chinese else str(s.number)
-            out.append(f"| [{label}](sections/{s.number}.md) | [{heading}](sections/{s.number}.md) | {len(s.items)} |\n")
+            label_py, heading_py = (f"{{{self.py(f'n{s.number}')} }}", f"{{{self.py(f'h{s.number}')} }}") if self.e.chinese else ("", "")
+            out.append(f"| [{label}](sections/{s.number}.md){label_py} | [{heading}](sections/{s.number}.md){heading_py} "
+                       f"| {len(s.items)} |\n")
         out.append("\n")
         if doc.source_line:
-            out.append(f'{md_escape(self.ts(doc.source_line))}\n{{ .wp-source }}\n\n')
+            out.append(f'{md_escape(self.ts(doc.source_line))}\n{{ .wp-source{self.py("source")} }}\n\n')
         out.append(f"## {ui['data']} {{ #data }}\n\n")
         out.append(ui["data_text"] + "\n")
         if self.glossed:
@@ -211,7 +221,7 @@ class Renderer:
         title = self.section_title(number)
         first = self.doc.items[section.items[0].id] if section.items else ()
         description = shorten(title + " — " + self.ts(plain(first))) if first else title
-        out = [front_matter(title, description), f"# {md_escape(title)} {{ #title }}\n\n", TOOLBAR,
+        out = [front_matter(title, description), f"# {md_escape(title)} {{ #title{self.py(f's{number}')} }}\n\n", TOOLBAR,
                self.disclaimer("../index.md")]
         out.append(self.summary_block(number))
         for item in section.items:
@@ -223,16 +233,17 @@ class Renderer:
 
     def full(self) -> str:
         title = f"{self.ts(self.doc.title)} · {self.ui['full_text']}"
-        out = [front_matter(title, self.ui["full_intro"]), f"# {md_escape(self.ts(self.doc.title))} {{ #title }}\n\n",
+        out = [front_matter(title, self.ui["full_intro"]),
+               f"# {md_escape(self.ts(self.doc.title))} {{ #title{self.py('title')} }}\n\n",
                TOOLBAR, self.disclaimer(), f"{self.ui['full_intro']}\n{{ .wp-note }}\n\n"]
-        for spans in self.doc.preamble:
-            out.append(self.text(spans, "glossary.md") + "\n\n")
+        out += self.paragraphs(self.doc.preamble, "glossary.md")
         for section in self.plan.sections:
-            out.append(f"## {md_escape(self.section_title(section.number))} {{ #section-{section.number} }}\n\n")
+            out.append(f"## {md_escape(self.section_title(section.number))} "
+                       f"{{ #section-{section.number}{self.py(f's{section.number}')} }}\n\n")
             for item in section.items:
                 out.append(self.item_block(item, "glossary.md", ref_href=f"sections/{section.number}.md"))
         if self.doc.source_line:
-            out.append(f'{md_escape(self.ts(self.doc.source_line))}\n{{ .wp-source }}\n')
+            out.append(f'{md_escape(self.ts(self.doc.source_line))}\n{{ .wp-source{self.py("source")} }}\n')
         return "".join(out)
 
     def glossary_tools(self) -> str:
@@ -268,7 +279,7 @@ class Renderer:
                 out.append(f"### {md_escape(self.ts(g.name))} {{ #{g.term.id} }}\n\n")
                 other_lang = "en" if self.e.chinese else "zh-Hans"
                 facts = [f'<span lang="{other_lang}">{md_escape(self.alt_ts(n))}</span>' for n in g.other_names]
-                facts.append(f'<span lang="zh-Latn-pinyin" class="wp-pinyin-name">{md_escape(pinyin.words(g.term.names["zh-Hans"]))}</span>')
+                facts.append(f'<span lang="zh-Latn-pinyin" class="wp-pinyin-name">{md_escape(g.pinyin)}</span>')
                 if g.term.abbr:
                     facts.append(f"{ui['abbr']}{ui['colon']}{md_escape(g.term.abbr)}")
                 out.append(f'{" · ".join(facts)}\n{{ .wp-names }}\n\n')

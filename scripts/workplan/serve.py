@@ -73,6 +73,8 @@ class Preview:
         self._build_lock = threading.RLock()  # one MkDocs run on site/ at a time
         self._memo: dict = {}  # parsed inputs by their bytes (build.load_inputs)
         self._later: dict[str, str | bytes] = {}  # the long pages, written after the first reload
+        # the downloads as last made: an edit's rebuild links these and never waits for new ones
+        self._download_files: dict[str, bytes] | None = None
 
     # -- the first build: the same as `make pages` (atomic), then the downloads ------------------
     def first(self) -> bool:
@@ -151,7 +153,9 @@ class Preview:
 
         plan, terms, translation = b.load_inputs(self.source, self.glossary, self._memo)  # a Problem: nothing changes
         content = prepare(plan, terms, translation, EDITIONS)
-        cached = b.downloads(content, self.root / ".cache" / "downloads", make=False)
+        if self._download_files is None:  # the first rebuild: what the cache holds for these inputs
+            self._download_files = b.downloads(content, self.root / ".cache" / "downloads", make=False)
+        cached = self._download_files
         content = dataclasses.replace(content, preview=True)  # no service worker, no script policy
         if cached:
             content = dataclasses.replace(content, downloads={p: len(d) for p, d in sorted(cached.items())})
@@ -198,25 +202,32 @@ class Preview:
         if not self._downloads_lock.acquire(blocking=False):
             return
         try:
-            from workplan import build as b
-            from workplan import outputs
+            import multiprocessing
 
-            if not outputs.DOWNLOADS:
-                return
-            from workplan.editions import EDITIONS
-            from workplan.prepare import prepare
-
-            plan, terms, translation = b.load_inputs(self.source, self.glossary)
-            content = prepare(plan, terms, translation, EDITIONS)
-            before = b.downloads(content, self.root / ".cache" / "downloads", make=False)
-            after = b.downloads(content, self.root / ".cache" / "downloads", make=True)
-            if after != before:
-                self._pages(full=False)  # the links and sizes of the new files
+            # In another process (spawned: a fresh interpreter with the current code), so that
+            # the PDFs and the zip being made never hold this one's interpreter lock while the
+            # reader's next edit is being rebuilt.
+            with multiprocessing.get_context("spawn").Pool(1) as pool:
+                after = pool.apply(make_downloads, (self.source, self.glossary, self.root))
+            if after != self._download_files:
+                with self._build_lock:
+                    self._download_files = after
+                    self._pages(full=False)  # the links and sizes of the new files
                 self.on_downloads()
         except Exception as err:  # noqa: BLE001 - the pages stay as they are
             print(f"error: downloads: {type(err).__name__}: {err}", file=sys.stderr)
         finally:
             self._downloads_lock.release()
+
+
+def make_downloads(source: Path, glossary: Path | None, root: Path) -> dict[str, bytes]:
+    """The downloads of the inputs as they are now, made or taken from the cache (in a worker)."""
+    from workplan import build as b
+    from workplan.editions import EDITIONS
+    from workplan.prepare import prepare
+
+    plan, terms, translation = b.load_inputs(source, glossary)
+    return b.downloads(prepare(plan, terms, translation, EDITIONS), root / ".cache" / "downloads", make=True)
 
 
 CHANGES = ("created", "modified", "deleted", "moved", "closed")  # not "opened" or "closed_no_write"

@@ -1,6 +1,7 @@
 """I/O at the edge: writing trees, running MkDocs, the atomic swap, the downloads cache."""
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import shutil
@@ -152,6 +153,110 @@ def mkdocs_build_all(jobs: list[tuple], build=None) -> None:
         raise error
     if any(proc.exitcode for proc in procs):
         raise RuntimeError("an MkDocs build process ended without a result")
+
+
+class MkDocsWorkers:
+    """The MkDocs builds, run by a process forked at the start of the build, which warms up while
+    the caller prepares docs/: it imports MkDocs, Material and the Markdown extensions, compiles
+    the templates and lists the theme's files by building a one-page site with the shared
+    configuration.  Then each edition is built in a process forked from that warm one, on every
+    core; each starts as a second build would, not a first.
+
+        with MkDocsWorkers(root / "mkdocs.yml") as workers:
+            ...                               # prepare and write docs/
+            workers.build_all(jobs)           # (config file, site dir) pairs; the first error is raised
+
+    Where the platform cannot fork, or WORKPLAN_JOBS=1, build_all builds in this process."""
+
+    def __init__(self, shared_config: Path, build=None) -> None:
+        self.shared_config, self.build = shared_config, build or mkdocs_build
+        self.jobs = int(os.environ.get("WORKPLAN_JOBS") or os.cpu_count() or 1)
+        self.proc = None
+
+    def __enter__(self) -> "MkDocsWorkers":
+        if self.jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
+            ctx = multiprocessing.get_context("fork")
+            self.inbox, self.outbox = ctx.Queue(), ctx.Queue()
+            self.proc = ctx.Process(target=self._serve, daemon=False)
+            self.proc.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.proc is not None:
+            if self.proc.is_alive():
+                self.inbox.put(None)
+                self.proc.join(timeout=10)
+            if self.proc.is_alive():
+                self.proc.terminate()
+                self.proc.join()
+            self.proc = None
+
+    def build_all(self, jobs: list[tuple]) -> None:
+        if self.proc is None:
+            mkdocs_build_all(jobs, self.build)
+            return
+        self.inbox.put(jobs)
+        error = self.outbox.get()
+        if error is not None:
+            raise error
+
+    def _serve(self) -> None:  # in the warm process
+        try:
+            self._warm()
+        except Exception:  # noqa: BLE001 - warming is an optimisation: the builds report real errors
+            pass
+        while True:
+            jobs = self.inbox.get()
+            if jobs is None:
+                return
+            try:
+                mkdocs_build_all(jobs, self.build)
+                self.outbox.put(None)
+            except BaseException as err:  # noqa: BLE001 - handed to the parent, which raises it
+                try:
+                    self.outbox.put(err)
+                except Exception:
+                    self.outbox.put(RuntimeError(f"{type(err).__name__}: {err}"))
+
+    def _warm(self) -> None:
+        """Import what a build imports, compile the theme's page templates and list its files,
+        with the shared configuration (no page is rendered: the editions' settings are not known yet)."""
+        import logging
+        import tempfile
+
+        import markdown
+        import mkdocs.commands.build  # noqa: F401 - imported for what it imports
+        from mkdocs.config import load_config
+        from mkdocs.structure.files import Files
+
+        _share_theme_work()
+        logging.disable(logging.CRITICAL)  # the warm-up's own messages are nobody's business
+        try:
+            with tempfile.TemporaryDirectory(prefix="workplan-warm-") as tmp:
+                work = Path(tmp)
+                (work / "docs").mkdir()
+                shared = self.shared_config.absolute()  # not resolve(): the theme folder as the editions name it
+                path = work / "mkdocs.yml"
+                path.write_text(
+                    f"INHERIT: {json.dumps(str(shared))}\ndocs_dir: {json.dumps(str(work / 'docs'))}\n"
+                    f"site_dir: {json.dumps(str(work / 'site'))}\n"
+                    f"theme: {{custom_dir: {json.dumps(str(shared.parent / 'overrides'))}}}\n", encoding="utf-8")
+                config = load_config(config_file=str(path), strict=False)
+                markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+                env = config.theme.get_env()
+                for name in env.list_templates(filter_func=_page_template):
+                    try:
+                        env.get_template(name)
+                    except Exception:  # noqa: BLE001 - a template of a plugin we do not use
+                        pass
+                Files([]).add_files_from_theme(env, config)
+        finally:
+            logging.disable(logging.NOTSET)
+
+
+def _page_template(name: str) -> bool:
+    """Material's templates a page of ours renders: not the blog's, not every language's strings."""
+    return name.endswith(".html") and not name.startswith(("partials/languages/", "blog", "fragments/"))
 
 
 def cache_get(cache: Path) -> dict[str, bytes] | None:

@@ -195,6 +195,38 @@ def test_pinyin_toggle_shows_ruby_and_is_remembered(browser, base_url, site, edi
     context.close()
 
 
+@pytest.mark.parametrize("edition", ["zh-Hans", "zh-Hant"])
+@pytest.mark.parametrize("path", ["", "full/", "sections/4/"])
+def test_pinyin_over_title_headings_preamble_and_source(browser, base_url, edition, path):
+    """Not only the items: the plan's title, the section headings (and the home page's list of
+    them), the preamble and the source line get pinyin too, on every page type, one syllable over
+    each Chinese character; the home page has the toggle as well."""
+    golden = {}
+    for line in (ROOT / "tests" / "golden" / "pinyin.zh-Hans.txt").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            key, value = line.split("\t")
+            golden[key] = value
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    page.goto(f"{base_url}{edition}/{path}", wait_until="networkidle")
+    parts = page.eval_on_selector_all(".md-content [data-wp-py]", "els => els.map(e => e.getAttribute('data-wp-py'))")
+    assert parts and page.locator("ruby").count() == 0
+    page.locator("button.wp-pinyin-toggle").tap()
+    page.wait_for_selector("html.wp-pinyin")
+    for key in parts:
+        el = page.locator(f".md-content [data-wp-py='{key}']")
+        han = el.evaluate("""e => { let n = 0; const w = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+            let t; while ((t = w.nextNode())) { if (t.parentNode.closest('rt')) continue;
+            for (const c of t.data) if (/[\\u3400-\\u9fff]/.test(c)) n++; } return n; }""")
+        assert han and el.locator("rt").count() == han, (path, key)
+        assert el.locator("rt").first.is_visible()
+    h1 = page.eval_on_selector_all("h1 rt", "els => els.map(e => e.textContent).join(' ')")
+    assert h1 == (golden["title"] if path != "sections/4/" else "sì " + golden["4"])
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    context.close()
+
+
 def test_english_edition_has_no_pinyin_toggle(page, base_url):
     page.goto(f"{base_url}en/sections/7/", wait_until="networkidle")
     assert page.locator("button.wp-pinyin-toggle").count() == 0

@@ -154,11 +154,10 @@
       var p = item.querySelector("p");
       if (p) out.push([item.id.slice(5).replace(/-/g, "."), p]);
     });
-    var preamble = document.getElementById("preamble");
-    if (preamble) {
-      var k = 0, node = preamble.nextElementSibling;
-      while (node && node.tagName === "P") { k += 1; out.push(["p" + k, node]); node = node.nextElementSibling; }
-    }
+    /* the other parts of the plan's text (title, headings, preamble, source line) name their part */
+    document.querySelectorAll(".md-content [data-wp-py]").forEach(function (el) {
+      out.push([el.getAttribute("data-wp-py"), el]);
+    });
     return out;
   }
 

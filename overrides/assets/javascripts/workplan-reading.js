@@ -72,7 +72,7 @@
   /* ---- the pinyin toggle (Chinese editions) ---------------------------------------------- */
   function addPinyinToggle() {
     var toolbar = document.querySelector(".md-content .wp-toolbar");
-    if (!/^zh/.test(root.lang || "") || !toolbar || !document.querySelector(".wp-item")) return;
+    if (!/^zh/.test(root.lang || "") || !toolbar || !document.querySelector(".md-content .wp-item, .md-content [data-wp-py]")) return;
     var on = meta("wp-state-on", "on"), off = meta("wp-state-off", "off");
     var button = document.createElement("button");
     button.type = "button";

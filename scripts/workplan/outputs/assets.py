@@ -12,6 +12,7 @@ their plain names (a file in docs/ takes the place of the theme's copy)."""
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 
 import rcssmin
 import rjsmin
@@ -36,8 +37,15 @@ def minified(path: str, data: bytes) -> bytes:
 
 
 def shared_lists() -> tuple[list[str], list[str]]:
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    return list(config.get("extra_css", [])), list(config.get("extra_javascript", []))
+    css, js = _lists((ROOT / "mkdocs.yml").read_bytes())
+    return list(css), list(js)
+
+
+@lru_cache(maxsize=4)
+def _lists(config_bytes: bytes) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """mkdocs.yml's lists, read once per version of the file (every page config asks)."""
+    config = yaml.load(config_bytes, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return tuple(config.get("extra_css", [])), tuple(config.get("extra_javascript", []))
 
 
 def hashed_name(path: str, data: bytes) -> str:

@@ -65,7 +65,7 @@ def glossary_rows(content: Content) -> list[dict]:
             "zh-Hans": term.names["zh-Hans"],
             "zh-Hant": hant[term.id].name if term.id in hant else "",
             "en": term.names["en"],
-            "pinyin": pinyin.words(term.names["zh-Hans"]),
+            "pinyin": hans[term.id].pinyin if term.id in hans else pinyin.words(term.names["zh-Hans"]),
             "abbr": term.abbr,
             "definition_en": term.definition["en"],
             "definition_zh-Hans": term.definition["zh-Hans"],

@@ -38,7 +38,7 @@ def cards(content: Content, edition) -> dict:
         out[term.id] = {
             "name": g.name,
             "other": [[code, name] for code, name in names.items() if code != edition.code],
-            "pinyin": pinyin.words(term.names[original]),
+            "pinyin": g.pinyin,
             "abbr": term.abbr,
             "def": first_sentence(g.definition, edition.chinese),
             "count": len(g.uses),
@@ -55,12 +55,22 @@ def cards(content: Content, edition) -> dict:
 
 
 def pinyin_parts(content: Content, edition) -> dict[str, str]:
-    """item id (or p1, p2 … for preamble paragraphs) -> space-separated syllables, one per Han
-    character of that part as the edition shows it.  zh-Hant maps the simplified original's
-    readings character by character (OpenCC keeps the length of the text)."""
+    """Every part of the plan's text on the edition's pages -> space-separated syllables, one per
+    Han character of that part as the edition shows it.  Keys: an item's id; p1, p2 … the preamble
+    paragraphs; title; s4 a section's numbered title (四、…), h4 its heading alone, n4 its numeral;
+    source the source line.  The pages name the parts other than items with data-wp-py.  zh-Hant
+    maps the simplified original's readings character by character (OpenCC keeps the length)."""
     hans, doc = content.docs[content.original.code], content.docs[edition.code]
-    pairs = [(f"p{k}", plain(a), plain(b)) for k, (a, b) in enumerate(zip(hans.preamble, doc.preamble), start=1)]
+    pairs = [("title", hans.title, doc.title)]
+    pairs += [(f"p{k}", plain(a), plain(b)) for k, (a, b) in enumerate(zip(hans.preamble, doc.preamble), start=1)]
+    for section in content.plan.sections:
+        n, numeral = section.number, section.numeral
+        original, shown = hans.headings.get(n, section.heading), doc.headings.get(n, section.heading)
+        pairs += [(f"s{n}", f"{numeral}、{original}", f"{numeral}、{shown}"), (f"h{n}", original, shown),
+                  (f"n{n}", numeral, numeral)]
     pairs += [(item_id, plain(hans.items[item_id]), plain(doc.items[item_id])) for item_id in hans.items]
+    if hans.source_line and doc.source_line:
+        pairs.append(("source", hans.source_line, doc.source_line))
     out = {}
     for key, original, shown in pairs:
         syllables = pinyin.reading(original)

@@ -24,7 +24,8 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from collections import Counter
+import re
+from collections import Counter, defaultdict
 from functools import lru_cache
 
 from ..annotate import plain
@@ -35,6 +36,9 @@ FIELDS = ("t", "x", "a")
 # OpenCC configs: to the folded (simplified) form, and to the forms a reader may type.
 TO_FOLDED = ("t2s.json", "tw2s.json", "hk2s.json")
 TO_VARIANTS = ("s2t.json", "s2tw.json", "s2hk.json")
+
+
+HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
 
 
 def is_han(ch: str) -> bool:
@@ -91,6 +95,7 @@ def fold_table(chars: set[str]) -> dict[str, str]:
     return dict(sorted(table.items()))
 
 
+@lru_cache(maxsize=None)
 def bare(syllable: str) -> str:
     """A tone-marked syllable -> lower-case letters without tone marks, ü as u."""
     decomposed = unicodedata.normalize("NFD", syllable.lower())
@@ -112,17 +117,17 @@ def encode(docs: list[dict[str, str]], alt_lang: str = "") -> str:
     out_docs = [dict(doc) for doc in docs]
     index: dict = {"v": 2, "alt": alt_lang, "fold": "".join(k + v for k, v in sorted(table.items()))}
     per_field: list[tuple[dict, str, str, list[str | None]]] = []
-    counts: dict[str, Counter] = {}
+    counts: dict[str, Counter] = defaultdict(Counter)
     for doc in out_docs:
         for field in FIELDS:
             text = doc.get(field, "").translate(fold)
-            if not any(is_han(ch) for ch in text):
+            if not HAN.search(text):
                 continue
             reads = readings(text)
             per_field.append((doc, field, text, reads))
             for ch, r in zip(text, reads):
                 if r:
-                    counts.setdefault(ch, Counter())[r] += 1
+                    counts[ch][r] += 1
     default = {ch: c.most_common(1)[0][0] for ch, c in sorted(counts.items())}
     index["py"] = "".join(ch + r for ch, r in default.items())
     for doc, field, text, reads in per_field:

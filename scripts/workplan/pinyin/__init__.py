@@ -7,6 +7,9 @@ with its reason).  Citation tones: no tone-sandhi marking for 一 and 不.
 API (stable; other modules rely on it):
     syllables(text) -> list[str | None]   one entry per character of `text`: the tone-marked
                                            syllable of a Han character, None for anything else.
+    reading(text) -> str                  the syllables of its Han characters, space-separated.
+    words(text) -> str                    the pinyin grouped into words (GB/T 16159).
+    grouped(texts) -> {text: words(text)} the same for many texts, the dictionary read once.
 """
 from __future__ import annotations
 
@@ -134,23 +137,67 @@ WORDS = {
 _MEASURE = "个"
 
 
+class _Segmenter:
+    """jieba's tokenizer over the part of its dictionary that can match the texts seen so far.
+
+    jieba's own loader builds its prefix dictionary from the whole dictionary file (about 350,000
+    words; over a second), and its POS tables for the tags.  Segmenting a text only ever looks up
+    substrings of that text, so the tokenizer here holds the dictionary's entries made only of the
+    characters of the texts seen so far (with their prefixes and tags) and the dictionary's full
+    total: jieba's DAG and route are then the same as with the whole dictionary.  A text with a
+    new character widens the selection."""
+
+    def __init__(self) -> None:
+        self.chars: frozenset[str] = frozenset()
+        self.tokenizer = None
+        self.tags: dict[str, str] = {}
+
+    def cover(self, text: str) -> None:
+        chars = self.chars | {ch for ch in text if not ch.isspace()}
+        if self.tokenizer is None or chars != self.chars:
+            self._select(chars)
+
+    def _select(self, chars: frozenset[str]) -> None:
+        import logging
+        import re
+
+        import jieba
+
+        jieba.setLogLevel(logging.ERROR)
+        lines, total = _dictionary()
+        pattern = re.compile("^([" + "".join(sorted(re.escape(c) for c in chars)) + "]+) (\\d+) ([a-z]+)$", re.M)
+        freq: dict[str, int] = {}
+        tags: dict[str, str] = {}
+        for word, count, tag in pattern.findall(lines):
+            freq[word] = int(count)
+            tags[word] = tag
+            for end in range(1, len(word)):
+                freq.setdefault(word[:end], 0)
+        tokenizer = jieba.Tokenizer()
+        tokenizer.FREQ, tokenizer.total, tokenizer.initialized = freq, total, True
+        for w in WORDS:
+            tokenizer.add_word(w, freq=1000)
+        self.chars, self.tokenizer, self.tags = chars, tokenizer, tags
+
+
 @lru_cache(maxsize=1)
-def _jieba():
-    import logging
+def _dictionary() -> tuple[str, int]:
+    """jieba's dictionary file as text, and the total of its frequencies."""
+    import re
 
     import jieba
-    import jieba.posseg
 
-    jieba.setLogLevel(logging.ERROR)
-    jieba.initialize()
-    for w in WORDS:
-        jieba.add_word(w, freq=1000, tag="n")
-    return jieba
+    with jieba.get_dict_file() as f:
+        text = f.read().decode("utf-8")
+    return text, sum(map(int, re.findall(r" (\d+) ", text)))
+
+
+_SEGMENTER = _Segmenter()
 
 
 def _tile(word: str) -> list[str]:
     """Split a long dictionary entry into the dictionary words that tile it; else keep it whole."""
-    freq = _jieba().dt.FREQ
+    freq = _SEGMENTER.tokenizer.FREQ
     out, i = [], 0
     while i < len(word):
         for j in range(len(word), i + 1, -1):
@@ -180,15 +227,22 @@ def _join(sylls: list[str]) -> str:
     return out
 
 
+def grouped(texts) -> dict[str, str]:
+    """words() of each text, the dictionary selected once for all of them: text -> its pinyin."""
+    texts = list(texts)
+    _SEGMENTER.cover("".join(texts))
+    return {text: words(text) for text in texts}
+
+
 @lru_cache(maxsize=None)
 def words(text: str) -> str:
     """The pinyin of `text` grouped into words (GB/T 16159): 知识产权保护 -> 'zhīshi chǎnquán bǎohù'."""
     sylls = syllables(text)
-    jb = _jieba()
+    _SEGMENTER.cover(text)
     pieces: list[tuple[str, str]] = []  # (kind, text): kind "w" word pinyin, "p" punctuation as written
     pos = 0
-    tags = jb.posseg.dt.word_tag_tab
-    for token in jb.cut(text, HMM=False):
+    tags = _SEGMENTER.tags
+    for token in _SEGMENTER.tokenizer.cut(text, HMM=False):
         tag = tags.get(token, "x")
         n = len(token)
         seg = sylls[pos:pos + n]
