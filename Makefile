@@ -149,6 +149,7 @@ bench: test-venv node_modules/.installed
 	$(BIN)/python scripts/bench_preview.py
 	$(BIN)/python scripts/bench_lighthouse.py
 	$(BIN)/python scripts/bench_budget.py
+	$(BIN)/python scripts/bench_sw_cache.py
 	$(BIN)/python scripts/bench_linker.py
 	$(BIN)/python scripts/bench_convert.py
 	$(BIN)/python scripts/bench_search_latency.py

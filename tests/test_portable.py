@@ -160,6 +160,22 @@ def soup_text(data):
     return BeautifulSoup(data, "html.parser")
 
 
+def test_the_service_worker_caches_the_edition_but_not_its_downloads(site):
+    """Every page, the data and the parts loaded on first use are cached; the PDFs and EPUB (each
+    edition's downloads/) stay online only."""
+    from workplan.outputs.service_worker import build_manifest
+
+    for code in CODES:
+        files = build_manifest(site / code)
+        assert {"", "404.html", "sections/4/", "glossary/", "full/", "search/workplan-index.json", "plan.json",
+                "glossary.json", "glossary.csv", "assets/javascripts/workplan-reading-aids.js",
+                "assets/javascripts/workplan-cite-menu.js", "assets/stylesheets/workplan-cite.css"} <= set(files), code
+        assert list((site / code / "downloads").glob("*.pdf")), code  # the fixture builds them
+        assert not [f for f in files if f.startswith("downloads/") or f.endswith((".pdf", ".epub", ".zip"))], code
+        worker = (site / code / "sw.js").read_text(encoding="utf-8")
+        assert ".pdf" not in worker and ".epub" not in worker, code
+
+
 def test_own_assets_have_content_hashed_urls(mirror_site):
     import hashlib
 

@@ -72,14 +72,16 @@ def html_text(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def front_matter(title: str, description: str) -> str:
+def front_matter(title: str, description: str, toc_depth: int = 0) -> str:
     def q(s: str) -> str:
         s = html_text(s)
         return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
     # Material's own index stays empty: the site's search worker loads search/workplan-index.json
     # (item by item, see Renderer.search_index) only when the reader starts to search.
-    return f"---\ntitle: {q(title)}\ndescription: {q(description)}\nsearch:\n  exclude: true\n---\n\n"
+    # toc_depth (overrides/partials/toc-item.html): the deepest heading level the page's table of contents lists.
+    depth = f"toc_depth: {toc_depth}\n" if toc_depth else ""
+    return f"---\ntitle: {q(title)}\ndescription: {q(description)}\n{depth}search:\n  exclude: true\n---\n\n"
 
 
 def shorten(text: str, limit: int = 150) -> str:
@@ -262,7 +264,7 @@ class Renderer:
     def glossary(self) -> str:
         ui = self.ui
         title = ui["glossary"]
-        out = [front_matter(f"{title} · {self.ts(self.doc.title)}", shorten(ui["glossary_intro"])),
+        out = [front_matter(f"{title} · {self.ts(self.doc.title)}", shorten(ui["glossary_intro"]), toc_depth=2),
                f"# {title} {{ #title }}\n\n", self.disclaimer(), f"{ui['glossary_intro']}\n\n"]
         out.append(self.glossary_tools())
         for category in CATEGORIES:

@@ -40,6 +40,17 @@ def base_url(site, site_port):
 
 
 @pytest.fixture(scope="session")
+def compressed_base_url(site):
+    """The same site served as a real host serves it: text gzip-compressed (scripts/static_server.py).
+    What Lighthouse measures, since its simulated slow 4G charges every byte on the wire."""
+    from static_server import serve
+
+    server, base = serve(site)
+    yield base
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
 def browser():
     if not os.path.exists(CHROMIUM):
         reason = f"Chromium not found at {CHROMIUM} (apt-get install chromium)"

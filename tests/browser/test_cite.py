@@ -60,11 +60,17 @@ def test_cite_menu_copies_one_item_and_a_shift_click_range(browser, base_url, co
     context = browser.new_context()
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
     page = context.new_page()
-    page.goto(f"{base_url}{code}/sections/4/")
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(f"{base_url}{code}/sections/4/", wait_until="networkidle")
     data = cite_data(page)
     styles = {s["key"]: s["template"] for s in data["styles"]}
     labels = [s["label"] for s in data["styles"]]
+    # the menu's script and styles load on the first press of a Cite button, not with the page
+    assert not [u for u in requested if "workplan-cite-menu" in u or "/workplan-cite.css" in u], requested
     page.click("#item-4-3 button.wp-cite")
+    page.wait_for_selector(".wp-cite-menu .wp-cite-label")
+    assert [u for u in requested if u.endswith("/workplan-cite-menu.js")] and [u for u in requested if u.endswith("/workplan-cite.css")]
     shown = page.eval_on_selector_all(".wp-cite-menu .wp-cite-label", "els => els.map(e => e.textContent)")
     assert shown == labels + [data["ui"]["link"]]
     page.keyboard.press("Escape")

@@ -1,31 +1,20 @@
 /* The trainer's kit in the page: a cite menu on every item (plain, Chicago, APA, GB/T 7714)
    and ranges of items (#item-4-3-to-4-5).  The citation strings are rendered at build time
    (citeproc-py, workplan/citation.py) and embedded in the page (#wp-cite-data) with {pin} and
-   {url} left open; this script only fills in the item or the range.  No request is made, so it
-   works in a downloaded copy opened from disk as well.  Without JavaScript a range link lands at the top of the section. */
+   {url} left open; the menu only fills in the item or the range.  No fetch is made, so it works
+   in a downloaded copy opened from disk as well.  Without JavaScript a range link lands at the top
+   of the section.
+   This part loads with every page: it marks a range on arrival and adds the Cite buttons.  The
+   menu itself (workplan-cite-menu.js and workplan-cite.css) loads on the first press of a button,
+   as a <script> element (so it works from file:// too). */
 (function () {
   "use strict";
   var RANGE = /^#item-(\d+)-(\d+)-to-(\d+)-(\d+)$/;
   var ITEM = /^item-(\d+)-(\d+)$/;
   var data;
   try { data = JSON.parse(document.getElementById("wp-cite-data").textContent); } catch (e) { return; }
-
-  function copy(value) {
-    if (navigator.clipboard && window.isSecureContext) {
-      return navigator.clipboard.writeText(value).catch(function () { return legacyCopy(value); });
-    }
-    return Promise.resolve(legacyCopy(value));
-  }
-  function legacyCopy(value) {
-    var area = document.createElement("textarea");
-    area.value = value;
-    area.setAttribute("readonly", "");
-    area.style.position = "fixed";
-    area.style.opacity = "0";
-    document.body.appendChild(area);
-    area.select();
-    try { document.execCommand("copy"); } finally { document.body.removeChild(area); }
-  }
+  var script = document.currentScript;
+  var here = script ? script.src : new URL("assets/javascripts/workplan-cite.js", location.href).href;
 
   /* A selection: one item, or a run of items of one section. */
   function parts(id) { var m = ITEM.exec(id); return m ? [+m[1], +m[2]] : null; }
@@ -40,9 +29,6 @@
       pin += "–" + s + "." + hi;
     }
     return { section: s, from: lo, to: hi, url: url, pin: pin };
-  }
-  function fill(template, sel) {
-    return template.split("{pin}").join(sel.pin).split("{url}").join(sel.url);
   }
 
   /* Ranges: mark the items, scroll the first into view. */
@@ -68,79 +54,36 @@
     if (els.length) els[0].scrollIntoView({ block: "start" });
   }
 
-  /* The cite menu. */
+  /* The live region exists from the start, so that what the menu says is announced. */
   var status = document.createElement("div");
   status.className = "wp-status wp-cite-status";
   status.setAttribute("role", "status");
   status.setAttribute("aria-live", "polite");
-  var menu = null, anchorId = null;
 
-  function closeMenu(focusBack) {
-    if (!menu) return;
-    var button = menu.wpButton;
-    menu.remove();
-    menu = null;
-    if (button) {
-      button.setAttribute("aria-expanded", "false");
-      if (focusBack) button.focus();
-    }
+  /* The menu, loaded once on first use; jobs wait for it (its styles first: no unstyled flash). */
+  var menuApi = null, styled = false, queue = [], requested = false;
+  function flush() {
+    if (!menuApi || !styled) return;
+    queue.splice(0).forEach(function (job) { job(menuApi); });
   }
-
-  function say(text) {
-    status.textContent = text;
-    clearTimeout(say.timer);
-    say.timer = setTimeout(function () { status.textContent = ""; }, 3000);
-  }
-
-  function openMenu(button, sel) {
-    closeMenu(false);
-    menu = document.createElement("div");
-    menu.className = "wp-cite-menu";
-    menu.setAttribute("role", "menu");
-    menu.setAttribute("aria-label", data.ui.menu + " " + sel.pin);
-    menu.wpButton = button;
-    var head = document.createElement("div");
-    head.className = "wp-cite-head";
-    head.textContent = data.ui.menu + " · " + sel.pin;
-    menu.appendChild(head);
-    var entries = data.styles.map(function (style) {
-      return { key: style.key, label: style.label, text: fill(style.template, sel) };
-    });
-    entries.push({ key: "link", label: data.ui.link, text: sel.url });
-    entries.forEach(function (entry) {
-      var item = document.createElement("button");
-      item.type = "button";
-      item.className = "wp-cite-option";
-      item.setAttribute("role", "menuitem");
-      item.setAttribute("data-style", entry.key);
-      item.setAttribute("data-text", entry.text);
-      var label = document.createElement("span");
-      label.className = "wp-cite-label";
-      label.textContent = entry.label;
-      var preview = document.createElement("span");
-      preview.className = "wp-cite-preview";
-      preview.textContent = entry.text;
-      item.appendChild(label);
-      item.appendChild(preview);
-      item.addEventListener("click", function () {
-        copy(entry.text).then(function () {
-          button.setAttribute("data-copied", entry.text);
-          say(data.ui.copied + ": " + entry.text);
-          closeMenu(true);
-        });
-      });
-      menu.appendChild(item);
-    });
-    menu.addEventListener("keydown", function (event) {
-      var options = Array.prototype.slice.call(menu.querySelectorAll(".wp-cite-option"));
-      var i = options.indexOf(document.activeElement);
-      if (event.key === "Escape") { event.preventDefault(); closeMenu(true); }
-      else if (event.key === "ArrowDown") { event.preventDefault(); options[(i + 1) % options.length].focus(); }
-      else if (event.key === "ArrowUp") { event.preventDefault(); options[(i - 1 + options.length) % options.length].focus(); }
-    });
-    button.parentNode.insertBefore(menu, button.nextSibling);
-    button.setAttribute("aria-expanded", "true");
-    menu.querySelector(".wp-cite-option").focus();
+  window.wpCiteMenu = function (factory) {
+    menuApi = factory({ data: data, parts: parts, selection: selection, mark: mark, status: status });
+    flush();
+  };
+  function withMenu(fn) {
+    if (menuApi && styled) { fn(menuApi); return; }
+    queue.push(fn);
+    if (requested) return;
+    requested = true;
+    var css = document.createElement("link");
+    css.rel = "stylesheet";
+    css.href = new URL("../stylesheets/workplan-cite.css", here).href;
+    css.onload = css.onerror = function () { styled = true; flush(); };
+    document.head.appendChild(css);
+    var tag = document.createElement("script");
+    tag.src = new URL("workplan-cite-menu.js", here).href;
+    tag.onerror = function () { requested = false; queue.length = 0; };
+    document.head.appendChild(tag);
   }
 
   function addCiteButtons() {
@@ -155,22 +98,10 @@
       button.setAttribute("aria-expanded", "false");
       button.setAttribute("aria-label", data.ui.cite + " §" + parts(item.id).join("."));
       button.addEventListener("click", function (event) {
-        if (menu && menu.wpButton === button && !event.shiftKey) { closeMenu(true); return; }
-        var sel;
-        if (event.shiftKey && anchorId && parts(anchorId)[0] === parts(item.id)[0]) {
-          sel = selection(anchorId, item.id);  /* a run of items: one link, one citation */
-        } else {
-          anchorId = item.id;
-          sel = selection(item.id);
-          say(data.ui.range.split("{pin}").join(sel.pin));
-        }
-        mark(sel.to > sel.from ? sel : null);
-        openMenu(button, sel);
+        var shift = event.shiftKey;
+        withMenu(function (api) { api.press(button, item, shift); });
       });
       item.appendChild(button);
-    });
-    document.addEventListener("click", function (event) {
-      if (menu && !menu.contains(event.target) && event.target !== menu.wpButton) closeMenu(false);
     });
   }
 

@@ -211,34 +211,40 @@
     if (!holder) return;
     var labels = JSON.parse(holder.getAttribute("data-labels"));
     var content = holder.parentNode;
-    var entries = [];
-    var category = null;
-    Array.prototype.slice.call(content.children).forEach(function (node) {
-      if (node.tagName === "H2" && /^category-/.test(node.id)) { category = node.id.slice(9); return; }
-      if (node.tagName === "H3" && category) {
-        entries.push({ category: category, nodes: [node], heading: node });
-        return;
-      }
-      if (entries.length && node.tagName !== "H2" && entries[entries.length - 1].nodes[0].parentNode === content &&
-          category) entries[entries.length - 1].nodes.push(node);
-    });
-    var zh = /^zh/.test(root.lang || "");
-    entries.forEach(function (e, k) {
-      e.order = k;
-      var box = el("div", { "class": "wp-entry", "data-category": e.category });
-      e.heading.parentNode.insertBefore(box, e.heading);
-      e.nodes.forEach(function (n) { box.appendChild(n); });
-      e.box = box;
-      var py = box.querySelector(".wp-pinyin-name");
-      var en = box.querySelector('.wp-names [lang="en"]');
-      e.pinyin = py ? py.textContent.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^a-z ]/gi, "") : "";
-      e.english = (zh && en ? en.textContent : e.heading.textContent).trim();
-      e.sections = {};
-      box.querySelectorAll(".wp-uses a").forEach(function (a) {
-        var m = /sections\/(\d+)\//.exec(a.getAttribute("href"));
-        e.sections[m ? m[1] : "preamble"] = true;
+    /* the page is restructured (each entry wrapped, so it can be hidden and moved) only when the
+       reader first uses a control: until then the DOM is the page as built */
+    var entries = null;
+    function prepare() {
+      if (entries) return;
+      entries = [];
+      var category = null;
+      Array.prototype.slice.call(content.children).forEach(function (node) {
+        if (node.tagName === "H2" && /^category-/.test(node.id)) { category = node.id.slice(9); return; }
+        if (node.tagName === "H3" && category) {
+          entries.push({ category: category, nodes: [node], heading: node });
+          return;
+        }
+        if (entries.length && node.tagName !== "H2" && entries[entries.length - 1].nodes[0].parentNode === content &&
+            category) entries[entries.length - 1].nodes.push(node);
       });
-    });
+      var zh = /^zh/.test(root.lang || "");
+      entries.forEach(function (e, k) {
+        e.order = k;
+        var box = el("div", { "class": "wp-entry", "data-category": e.category });
+        e.heading.parentNode.insertBefore(box, e.heading);
+        e.nodes.forEach(function (n) { box.appendChild(n); });
+        e.box = box;
+        var py = box.querySelector(".wp-pinyin-name");
+        var en = box.querySelector('.wp-names [lang="en"]');
+        e.pinyin = py ? py.textContent.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^a-z ]/gi, "") : "";
+        e.english = (zh && en ? en.textContent : e.heading.textContent).trim();
+        e.sections = {};
+        box.querySelectorAll(".wp-uses a").forEach(function (a) {
+          var m = /sections\/(\d+)\//.exec(a.getAttribute("href"));
+          e.sections[m ? m[1] : "preamble"] = true;
+        });
+      });
+    }
     var headings = Array.prototype.slice.call(content.querySelectorAll("h2[id^='category-']"));
     var form = el("div", { "class": "wp-tools", role: "group", "aria-label": labels.sort });
     function select(name, label, options) {
@@ -252,11 +258,12 @@
     }
     var byCategory = select("category", labels.category, [["", labels.all]].concat(labels.categories));
     var bySection = select("section", labels.section, [["", labels.all]].concat(labels.sections.map(function (s) { return [String(s[0]), s[1]]; })));
-    var order = select("order", labels.sort, labels.orders.filter(function (o) { return o[0] !== "pinyin" || entries.some(function (e) { return e.pinyin; }); }));
+    var order = select("order", labels.sort, labels.orders.filter(function (o) { return o[0] !== "pinyin" || content.querySelector(".wp-pinyin-name"); }));
     var status = el("p", { "class": "wp-tools-status", role: "status", "aria-live": "polite" });
     holder.appendChild(form);
     holder.appendChild(status);
     function apply() {
+      prepare();
       var c = byCategory.value, s = bySection.value, o = order.value, shown = 0;
       var sorted = entries.slice();
       if (o === "pinyin") sorted.sort(function (a, b) { return a.pinyin.localeCompare(b.pinyin, "en") || a.order - b.order; });
@@ -283,7 +290,7 @@
       status.textContent = labels.shown.replace("{n}", shown);
     }
     [byCategory, bySection, order].forEach(function (sel) { sel.addEventListener("change", apply); });
-    apply();
+    status.textContent = labels.shown.replace("{n}", content.querySelectorAll("h2[id^='category-'] ~ h3").length);
   }
 
   window.wpAids({ toggleCard: toggleCard, pinyin: pinyin, glossaryTools: glossaryTools });

@@ -3,12 +3,19 @@ overrides/assets/x/name.js is also written as {edition}/assets/x/name.<hash>.js,
 name only the hashed file (the generated config's extra_css/extra_javascript, and config.extra.assets
 for the templates).  A deploy that changes a file changes its URL, so no browser or cache mixes an old
 script with a new page.  The lists come from mkdocs.yml (plain, and what `mkdocs serve` uses), plus the
-files the templates load (head, palette, anchor target, search worker)."""
+files the templates load (head, palette, anchor target, search worker).
+
+Each is minified (rjsmin, rcssmin: comments and spaces out, nothing renamed) before it is hashed:
+the sources in overrides/ keep their comments, a reader's first load does not carry them.  The files
+our scripts load on first use (LAZY_ASSETS: the reading aids, the cite menu) are minified too, under
+their plain names (a file in docs/ takes the place of the theme's copy)."""
 from __future__ import annotations
 
 import hashlib
 from functools import lru_cache
 
+import rcssmin
+import rjsmin
 import yaml
 
 from ..config import ROOT
@@ -16,6 +23,17 @@ from ..prepare import Content
 
 TEMPLATE_ASSETS = ("assets/javascripts/workplan-head.js", "assets/javascripts/workplan-palette.js",
                    "assets/javascripts/workplan-content.js", "assets/javascripts/workplan-search.js")
+
+LAZY_ASSETS = ("assets/javascripts/workplan-reading-aids.js", "assets/stylesheets/workplan-reading-aids.css",
+               "assets/javascripts/workplan-cite-menu.js", "assets/stylesheets/workplan-cite.css")
+
+
+def minified(path: str, data: bytes) -> bytes:
+    if path.endswith(".js"):
+        return rjsmin.jsmin(data.decode("utf-8")).encode("utf-8")
+    if path.endswith(".css"):
+        return rcssmin.cssmin(data.decode("utf-8")).encode("utf-8")
+    return data
 
 
 def shared_lists() -> tuple[list[str], list[str]]:
@@ -42,7 +60,7 @@ def hashed() -> dict[str, tuple[str, bytes]]:
     for path in (*css, *js, *TEMPLATE_ASSETS):
         source = ROOT / "overrides" / path
         if isinstance(path, str) and source.is_file():
-            data = source.read_bytes()
+            data = minified(path, source.read_bytes())
             out[path] = (hashed_name(path, data), data)
     return out
 
@@ -60,4 +78,6 @@ def config_values() -> dict:
 
 def render(content: Content) -> dict[str, bytes]:
     files = hashed()
-    return {f"{e.code}/{name}": data for e in content.editions for name, data in files.values()}
+    lazy = {path: minified(path, (ROOT / "overrides" / path).read_bytes()) for path in LAZY_ASSETS}
+    return {f"{e.code}/{name}": data for e in content.editions
+            for name, data in [*files.values(), *lazy.items()]}

@@ -19,7 +19,9 @@ from . import assets
 HASH_CHARS = 16
 # Not needed offline: source maps, Material's lunr search (this site's worker replaces it), the
 # sitemaps (for crawlers), the worker itself, and our assets' unhashed copies (theme files no page names).
-SKIPPED_DIRS = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
+# Online only: the downloads (PDF handouts of 0.3-0.6 MB each and the EPUB, several MB per edition,
+# which would multiply what one visit costs a phone reader; the offline zip lives outside the editions).
+SKIPPED_DIRS = ("assets/javascripts/lunr/", "assets/javascripts/workers/", "downloads/")
 SKIPPED_NAMES = ("sitemap.xml", "sitemap.xml.gz", "sw.js")
 
 
