@@ -10,22 +10,7 @@
   var data;
   try { data = JSON.parse(document.getElementById("wp-cite-data").textContent); } catch (e) { return; }
 
-  function copy(value) {
-    if (navigator.clipboard && window.isSecureContext) {
-      return navigator.clipboard.writeText(value).catch(function () { return legacyCopy(value); });
-    }
-    return Promise.resolve(legacyCopy(value));
-  }
-  function legacyCopy(value) {
-    var area = document.createElement("textarea");
-    area.value = value;
-    area.setAttribute("readonly", "");
-    area.style.position = "fixed";
-    area.style.opacity = "0";
-    document.body.appendChild(area);
-    area.select();
-    try { document.execCommand("copy"); } finally { document.body.removeChild(area); }
-  }
+  var copy = window.wpCopy;  /* workplan.js's copy helper: that file is loaded before this one */
 
   /* A selection: one item, or a run of items of one section. */
   function parts(id) { var m = ITEM.exec(id); return m ? [+m[1], +m[2]] : null; }
