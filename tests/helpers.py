@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
+
+import pytest
 
 from bs4 import BeautifulSoup
 
@@ -11,6 +14,16 @@ from workplan.build import DEFAULT_SOURCE, build
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = DEFAULT_SOURCE
 MIRRORED = "https://owner.example.org/published/"  # a public address that is not where tests serve
+
+
+def need(path_or_cmd, what: str):
+    """Skip (with the reason) when a checker is missing, or fail under CI=true (.ci/run installs it)."""
+    found = Path(path_or_cmd).exists() if os.sep in str(path_or_cmd) else shutil.which(str(path_or_cmd))
+    if not found:
+        reason = f"{what} is not installed ({path_or_cmd}); .ci/run installs it"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI=true and {reason}")
+        pytest.skip(reason)
 
 
 def make_root(path: Path) -> Path:
