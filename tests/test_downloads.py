@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from helpers import SOURCE, soup
+from helpers import PUBLISHED, SOURCE, soup
 from workplan.build import load_inputs
 from workplan.editions import EDITIONS
 from workplan.outputs import ebooks, handouts
@@ -144,10 +144,9 @@ def test_handout_glossary_lists_the_terms_the_section_uses(site, code):
 
 
 @pytest.mark.parametrize("code", CODES)
-def test_qr_code_decodes_to_the_section_url(site, site_port, code, tmp_path):
+def test_qr_code_decodes_to_the_section_url(site, code, tmp_path):
     pdftoppm, zbarimg = tool("pdftoppm"), tool("zbarimg")
-    for name, url in (("section-4.pdf", f"http://127.0.0.1:{site_port}/{code}/sections/4/"),
-                      ("plan.pdf", f"http://127.0.0.1:{site_port}/{code}/")):
+    for name, url in (("section-4.pdf", f"{PUBLISHED}{code}/sections/4/"), ("plan.pdf", f"{PUBLISHED}{code}/")):
         pdf = site / code / "downloads" / name
         pages = int(re.search(r"Pages:\s+(\d+)", run(*tool("pdfinfo"), str(pdf))).group(1))
         prefix = tmp_path / name
