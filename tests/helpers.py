@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
+
+import pytest
 
 from bs4 import BeautifulSoup
 
@@ -10,7 +13,20 @@ from workplan.build import DEFAULT_SOURCE, build
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = DEFAULT_SOURCE
-MIRRORED = "https://owner.example.org/published/"  # a public address that is not where tests serve
+# The public address (SITE_URL) of the session's build of the real plan (the `built`, `site` and
+# `mirror_site` fixtures): fixed, so that its downloads are cached between sessions, with a path, as
+# on GitHub Pages (https://OWNER.github.io/REPO/), and never where the tests serve it.
+PUBLISHED = "https://owner.example.org/published/"
+
+
+def need(path_or_cmd, what: str):
+    """Skip (with the reason) when a checker is missing, or fail under CI=true (.ci/run installs it)."""
+    found = Path(path_or_cmd).exists() if os.sep in str(path_or_cmd) else shutil.which(str(path_or_cmd))
+    if not found:
+        reason = f"{what} is not installed ({path_or_cmd}); .ci/run installs it"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI=true and {reason}")
+        pytest.skip(reason)
 
 
 def make_root(path: Path) -> Path:
@@ -29,13 +45,14 @@ def make_root(path: Path) -> Path:
     return path
 
 
-def build_with(root: Path, site_url: str | None, source: Path = SOURCE) -> Path:
-    """Build `source` into `root` with SITE_URL set to `site_url` (None: unset); returns site/."""
+def build_with(root: Path, site_url: str | None, source: Path = SOURCE, downloads: bool = True) -> Path:
+    """Build `source` into `root` with SITE_URL set to `site_url` (None: unset); returns site/.
+    downloads=False: as `make pages` (no PDF, EPUB or zip made), for tests that look at no download."""
     old = os.environ.pop("SITE_URL", None)
     if site_url:
         os.environ["SITE_URL"] = site_url
     try:
-        build(source, root=root)
+        build(source, root=root, make_downloads=downloads)
     finally:
         os.environ.pop("SITE_URL", None)
         if old is not None:

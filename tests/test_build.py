@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from helpers import ROOT, SOURCE, make_root, rendered_lines, soup, tree_bytes
+from helpers import PUBLISHED, ROOT, SOURCE, make_root, rendered_lines, soup, tree_bytes
 from update_manifest import published
 from workplan.build import build
 from workplan.editions import EDITIONS
@@ -148,8 +148,8 @@ def test_no_request_to_a_third_party_host_in_html_or_css(site):
         assert "@import url(http" not in text
 
 
-def test_build_is_deterministic(built, tmp_path, site_port, monkeypatch):
-    monkeypatch.setenv("SITE_URL", f"http://127.0.0.1:{site_port}/")
+def test_build_is_deterministic(built, tmp_path, monkeypatch):
+    monkeypatch.setenv("SITE_URL", PUBLISHED)
     again = make_root(tmp_path / "again")
     build(SOURCE, root=again)
     assert tree_bytes(built / "docs") == tree_bytes(again / "docs")
@@ -283,12 +283,12 @@ def test_each_edition_has_its_own_item_level_search_index(site, plan):
     assert any("宣傳週" in d.get("x", "") for d in hant)
 
 
-def test_canonical_in_every_page_and_hreflang_in_the_sitemaps_only(site, site_port):
+def test_canonical_in_every_page_and_hreflang_in_the_sitemaps_only(site):
     """Material's language script fetches sitemap.xml beside each <link rel=alternate> of the head:
     with absolute URLs that leaves the serving origin, so the alternates are in the sitemaps only."""
     import xml.etree.ElementTree as ET
 
-    root = f"http://127.0.0.1:{site_port}/"
+    root = PUBLISHED
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     for code in CODES:
         listed = {}
@@ -307,27 +307,29 @@ def test_canonical_in_every_page_and_hreflang_in_the_sitemaps_only(site, site_po
                                                       "x-default": f"{root}zh-Hans/{path}"}
 
 
-def test_sitemap_and_404_per_edition(site, plan, site_port):
+def test_sitemap_and_404_per_edition(site, plan):
     import xml.etree.ElementTree as ET
 
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     for code in CODES:
         tree = ET.parse(site / code / "sitemap.xml")
         locs = [u.find("s:loc", ns).text for u in tree.getroot().findall("s:url", ns)]
-        assert f"http://127.0.0.1:{site_port}/{code}/sections/{len(plan.sections)}/" in locs
-        assert all(loc.startswith(f"http://127.0.0.1:{site_port}/{code}/") for loc in locs)
+        assert f"{PUBLISHED}{code}/sections/{len(plan.sections)}/" in locs
+        assert all(loc.startswith(f"{PUBLISHED}{code}/") for loc in locs)
         for url in tree.getroot().findall("s:url", ns):
             assert {l.get("hreflang") for l in url.findall("x:link", ns)} == {*CODES, "x-default"}
         page = soup(site / code / "404.html")
         assert page.html["lang"] == code and page.find("h1")
 
 
-def test_site_root_404_links_every_edition(site, site_port):
+def test_site_root_404_links_every_edition(site):
     """Served for a missing URL at any depth: links rooted at SITE_URL's path, never at its host."""
+    path = urlparse(PUBLISHED).path
+    assert path != "/"
     page = soup(site / "404.html")
     hrefs = [a["href"] for a in page.find_all("a")]
-    assert hrefs == [f"/{code}/" for code in CODES]
-    assert page.find("link", rel="stylesheet")["href"] == "/root.css"
+    assert hrefs == [f"{path}{code}/" for code in CODES]
+    assert page.find("link", rel="stylesheet")["href"] == f"{path}root.css"
 
 
 @pytest.mark.parametrize("code, locale", [("zh-Hans", "zh_CN"), ("zh-Hant", "zh_TW"), ("en", "en_US")])
@@ -346,13 +348,16 @@ def test_sharing_metadata_in_the_page_language(site, code, locale):
     assert section.find("meta", attrs={"name": "description"})["content"].startswith(("七、", "7. "))
 
 
-def test_works_under_a_project_path(tmp_path, monkeypatch):
-    """GitHub Pages serves the site at https://OWNER.github.io/REPO/: no root-absolute link anywhere,
-    and SITE_URL (the one place the public URL comes from) reaches canonical URLs and sitemaps."""
-    monkeypatch.setenv("SITE_URL", "https://owner.github.io/repo")
-    root = make_root(tmp_path / "r")
-    build(SOURCE, root=root)
-    site = root / "site"
+def test_works_under_a_project_path(site, monkeypatch):
+    """GitHub Pages serves the site at https://OWNER.github.io/REPO/ (the session's build names such an
+    address, PUBLISHED): no root-absolute link anywhere, and SITE_URL (the one place the public URL
+    comes from, with or without its final slash) reaches canonical URLs and sitemaps."""
+    from workplan.config import site_url
+
+    monkeypatch.setenv("SITE_URL", PUBLISHED.rstrip("/"))
+    assert site_url() == PUBLISHED
+    path = urlparse(PUBLISHED).path
+    assert path != "/"
     for page in site.rglob("*.html"):
         doc = soup(page)
         for tag in doc.find_all(["a", "link", "script", "img", "form"]):
@@ -360,10 +365,10 @@ def test_works_under_a_project_path(tmp_path, monkeypatch):
                 value = tag.get(attr)
                 if value and value.startswith("/"):
                     # a 404 page is served at any depth, so MkDocs roots its links at site_url's path
-                    assert page.name == "404.html" and value.startswith("/repo/"), (page, value)
+                    assert page.name == "404.html" and value.startswith(path), (page, value)
     section = soup(site / "zh-Hant" / "sections" / "2" / "index.html")
-    assert section.find("link", rel="canonical")["href"] == "https://owner.github.io/repo/zh-Hant/sections/2/"
-    assert "https://owner.github.io/repo/en/glossary/" in (site / "en" / "sitemap.xml").read_text(encoding="utf-8")
+    assert section.find("link", rel="canonical")["href"] == f"{PUBLISHED}zh-Hant/sections/2/"
+    assert f"{PUBLISHED}en/glossary/" in (site / "en" / "sitemap.xml").read_text(encoding="utf-8")
 
 
 def test_fold_punct_learns_exactly_the_year_range_and_nothing_else():

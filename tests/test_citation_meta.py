@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import soup
+from helpers import PUBLISHED, soup
 
 from workplan.editions import BY_CODE, EDITIONS
 
@@ -21,12 +21,12 @@ def metas(page) -> dict[str, list[str]]:
 
 @pytest.mark.parametrize("code", CODES)
 @pytest.mark.parametrize("path, kind", PAGES.items())
-def test_citation_tags_on_every_page_type(site, site_port, code, path, kind):
+def test_citation_tags_on_every_page_type(site, code, path, kind):
     page = soup(site / code / path / "index.html")
     m = metas(page)
     home = soup(site / code / "index.html")
     plan_title = home.find("h1").get_text().strip()
-    url = f"http://127.0.0.1:{site_port}/{code}/{path}"
+    url = f"{PUBLISHED}{code}/{path}"
     # CNIPA is never a person: no citation_author at all (Zotero splits each into first/last name)
     assert "citation_author" not in m and "citation_authors" not in m
     assert m["citation_publication_date"] == ["2022"]

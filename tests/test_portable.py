@@ -13,7 +13,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from helpers import MIRRORED, SOURCE, build_with, make_root, soup
+from helpers import PUBLISHED, SOURCE, build_with, make_root, soup
 from workplan.csp import POLICY
 from workplan.editions import EDITIONS
 
@@ -55,7 +55,7 @@ def test_a_plain_build_names_no_machine_and_no_address(plain_site):
 
 
 def test_published_build_names_its_address_only_where_text_names_the_site(mirror_site):
-    host = urlparse(MIRRORED).netloc
+    host = urlparse(PUBLISHED).netloc
     for page in pages(mirror_site):
         doc = soup(page)
         for url in fetched_urls(doc):
@@ -65,11 +65,11 @@ def test_published_build_names_its_address_only_where_text_names_the_site(mirror
                 continue
             assert host not in script.get_text(), page
     section = soup(mirror_site / "en" / "sections" / "3" / "index.html")
-    assert section.find("link", rel="canonical")["href"] == f"{MIRRORED}en/sections/3/"
-    assert section.find("meta", property="og:url")["content"] == f"{MIRRORED}en/sections/3/"
+    assert section.find("link", rel="canonical")["href"] == f"{PUBLISHED}en/sections/3/"
+    assert section.find("meta", property="og:url")["content"] == f"{PUBLISHED}en/sections/3/"
     sitemap = (mirror_site / "zh-Hant" / "sitemap.xml").read_text(encoding="utf-8")
-    assert f'hreflang="en" href="{MIRRORED}en/sections/3/"' in sitemap
-    assert f'hreflang="x-default" href="{MIRRORED}zh-Hans/sections/3/"' in sitemap
+    assert f'hreflang="en" href="{PUBLISHED}en/sections/3/"' in sitemap
+    assert f'hreflang="x-default" href="{PUBLISHED}zh-Hans/sections/3/"' in sitemap
     for js in mirror_site.rglob("*.js"):
         assert host not in js.read_text(encoding="utf-8"), js
     for data in ("plan.json", "glossary.json", "glossary.csv", "search/workplan-index.json"):
@@ -104,7 +104,7 @@ def test_another_plan_shows_its_own_title_everywhere(tmp_path):
     assert other_title != title
     source = tmp_path / "plan-2031.zh-Hans.txt"
     source.write_text(text.replace(title, other_title, 1), encoding="utf-8")
-    site = build_with(make_root(tmp_path / "r"), None, source)
+    site = build_with(make_root(tmp_path / "r"), None, source, downloads=False)  # pages and data only
     for page in (site / "index.html", site / "404.html"):
         shown = soup(page).get_text() + soup(page).title.get_text()
         assert other_title in shown and title not in shown, page

@@ -13,6 +13,9 @@ import threading
 
 import pytest
 
+from helpers import ROOT, need
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--disable-default-apps"]
@@ -30,9 +33,10 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def base_url(site, site_port):
+def base_url(site):
+    """The session's build served on a random port (its public address is elsewhere: PUBLISHED)."""
     handler = functools.partial(QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", site_port), handler)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
@@ -72,3 +76,51 @@ def page(browser):
     page.set_default_timeout(15000)
     yield page
     context.close()
+
+
+@pytest.fixture
+def watch():
+    """`watch(page)` starts recording what goes wrong in the page and returns the list it fills:
+    console errors (and warnings, with warnings=True; a script-policy violation is a console error),
+    uncaught page errors, HTTP error responses and failed requests.  A request still in flight when
+    the test goes to the next page is cancelled (net::ERR_ABORTED): not a failure of the site; a
+    missing file shows as an HTTP error response (or ERR_FILE_NOT_FOUND from file://)."""
+    def start(page, warnings: bool = False) -> list[str]:
+        problems: list[str] = []
+        kinds = ("error", "warning") if warnings else ("error",)
+        page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type in kinds else None)
+        page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+        page.on("response", lambda r: problems.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
+        page.on("requestfailed", lambda r: None if r.failure == "net::ERR_ABORTED"
+                else problems.append(f"failed: {r.url} {r.failure}"))
+        return problems
+    return start
+
+
+class Axe:
+    """axe-core run in a page.  axe is injected as an inline script, which the pages' script policy
+    forbids: the contexts made here, and only they, bypass the policy (test_policy.py checks it)."""
+
+    TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+
+    def __init__(self, browser):
+        self.browser, self.contexts = browser, []
+
+    def new_context(self, **options):
+        context = self.browser.new_context(bypass_csp=True, **options)
+        self.contexts.append(context)
+        return context
+
+    def violations(self, page) -> list:
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", self.TAGS)
+        return [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
+
+
+@pytest.fixture
+def axe(browser):
+    need(AXE, "axe-core")
+    runner = Axe(browser)
+    yield runner
+    for context in runner.contexts:
+        context.close()

@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from helpers import PUBLISHED
 from workplan.editions import EDITIONS
 
 pytestmark = pytest.mark.browser
@@ -76,12 +77,12 @@ def test_cite_menu_copies_one_item_and_a_shift_click_range(browser, base_url, co
     page.keyboard.press("Escape")
     assert page.query_selector(".wp-cite-menu") is None
 
-    item_url = f"{base_url}{code}/sections/4/#item-4-3"
+    item_url = f"{PUBLISHED}{code}/sections/4/#item-4-3"  # citations name the public address
     got = choose(page, "item-4-3", "chicago")
     assert got == styles["chicago"].replace("{pin}", "§4.3").replace("{url}", item_url)
     assert page.evaluate("navigator.clipboard.readText()") == got
 
-    range_url = f"{base_url}{code}/sections/4/#item-4-3-to-4-5"
+    range_url = f"{PUBLISHED}{code}/sections/4/#item-4-3-to-4-5"
     got = choose(page, "item-4-5", "gbt7714", shift=True)
     assert got == styles["gbt7714"].replace("{pin}", "§4.3–4.5").replace("{url}", range_url)
     assert marked(page) == ["item-4-3", "item-4-4", "item-4-5"]

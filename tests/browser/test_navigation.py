@@ -9,25 +9,14 @@ pytestmark = pytest.mark.browser
 PAGES = ["", "sections/4/", "glossary/", "full/"]
 
 
-def aborted_by_navigation(request) -> bool:
-    """A request still in flight when the test goes to the next page is cancelled (ERR_ABORTED):
-    not a failure of the site.  A missing file shows as an HTTP error response instead."""
-    return request.failure == "net::ERR_ABORTED"
-
-
 @pytest.mark.parametrize("edition", ["zh-Hans", "zh-Hant", "en"])
-def test_pages_load_with_no_console_error_failed_or_third_party_request(page, base_url, edition):
-    errors, failed, hosts = [], [], set()
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("requestfailed", lambda r: None if aborted_by_navigation(r) else failed.append(r.url))
-    page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+def test_pages_load_with_no_console_error_failed_or_third_party_request(page, watch, base_url, edition):
+    problems, hosts = watch(page), set()
     page.on("request", lambda r: hosts.add(urlparse(r.url).netloc))
     for path in PAGES:
         page.goto(f"{base_url}{edition}/{path}", wait_until="networkidle")
         assert page.evaluate("document.documentElement.lang") == edition
-    assert not errors, errors
-    assert not failed, failed
+    assert not problems, problems
     assert hosts == {urlparse(base_url).netloc}, hosts
 
 
@@ -100,12 +89,8 @@ def all_pages(site, edition):
 
 
 @pytest.mark.parametrize("edition", ["zh-Hans", "zh-Hant", "en"])
-def test_every_page_loads_cleanly(page, base_url, site, edition):
-    problems = []
-    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: problems.append(str(e)))
-    page.on("response", lambda r: problems.append(f"{r.status} {r.url}") if r.status >= 400 else None)
-    page.on("requestfailed", lambda r: None if aborted_by_navigation(r) else problems.append(f"failed {r.url}"))
+def test_every_page_loads_cleanly(page, watch, base_url, site, edition):
+    problems = watch(page)
     for path in all_pages(site, edition):
         page.goto(f"{base_url}{edition}/{path}", wait_until="networkidle")
     assert not problems, problems

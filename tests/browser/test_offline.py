@@ -129,7 +129,7 @@ def test_a_second_build_replaces_the_cache_whole(browser, tmp_path):
     new_title = old_title.replace("工作要点", "工作要点（修订）")
     source = tmp_path / "revised.zh-Hans.txt"
     source.write_text(text.replace(old_title, new_title, 1), encoding="utf-8")
-    build_with(root, None, source)
+    build_with(root, None, source, downloads=False)  # pages and data: what the worker caches is replaced whole
 
     page.goto(home, wait_until="networkidle")  # the browser finds the new sw.js; it installs the new build
     poll(page, """async prefix => { const names = (await caches.keys()).filter(n => n.startsWith(prefix));

@@ -20,13 +20,9 @@ def copy(site, tmp_path_factory):
     return (target / FOLDER).as_uri() + "/"
 
 
-def watch(page):
-    problems = []
-    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type in ("error", "warning") else None)
-    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
-    # a request still in flight when the test navigates on is cancelled (ERR_ABORTED): not the copy's fault;
-    # a missing file fails with ERR_FILE_NOT_FOUND
-    page.on("requestfailed", lambda r: None if r.failure == "net::ERR_ABORTED" else problems.append(f"failed: {r.url} {r.failure}"))
+def watch_files(watch, page) -> list[str]:
+    """What goes wrong in the page (console errors and warnings too), and any request not for a file."""
+    problems = watch(page, warnings=True)
     page.on("request", lambda r: problems.append(f"not a file: {r.url}") if not r.url.startswith(("file:", "data:")) else None)
     return problems
 
@@ -40,8 +36,8 @@ def search(page, query: str) -> list[str]:
     return page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
 
 
-def test_navigate_switch_language_glossary_from_file(page, copy):
-    problems = watch(page)
+def test_navigate_switch_language_glossary_from_file(page, watch, copy):
+    problems = watch_files(watch, page)
     page.goto(f"{copy}index.html")
     page.click('a[hreflang="zh-Hans"]')
     page.wait_for_url(f"{copy}zh-Hans/index.html")
@@ -63,8 +59,8 @@ def test_navigate_switch_language_glossary_from_file(page, copy):
 
 
 @pytest.mark.parametrize("edition, query, section", [("zh-Hans", "海牙协定", 7), ("zh-Hant", "地理標誌", 3), ("en", "Hague", 7)])
-def test_search_works_from_file(page, copy, edition, query, section):
-    problems = watch(page)
+def test_search_works_from_file(page, watch, copy, edition, query, section):
+    problems = watch_files(watch, page)
     page.goto(f"{copy}{edition}/sections/1.html")
     links = search(page, query)
     assert links and all(link.startswith(f"{copy}{edition}/") for link in links), links

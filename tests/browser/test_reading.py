@@ -10,7 +10,6 @@ from helpers import ROOT
 
 pytestmark = pytest.mark.browser
 EDITIONS = ["zh-Hans", "zh-Hant", "en"]
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 TERM = "hague-agreement"  # linked from §7.1 in every edition
 LINK = f'#item-7-1 a.wp-term[href$="#{TERM}"]'
 PHONE = dict(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
@@ -22,8 +21,9 @@ def glossary(site):
     return {t["id"]: t for t in json.loads((site / "zh-Hans" / "glossary.json").read_text(encoding="utf-8"))["terms"]}
 
 
-def open_page(browser, base_url, edition, device, bypass_csp=False):
-    context = browser.new_context(**(PHONE if device == "phone" else DESKTOP), bypass_csp=bypass_csp)
+def open_page(browser, base_url, edition, device, new_context=None):
+    """Section 7 on a phone or a desktop; `new_context` (default: browser.new_context) makes the context."""
+    context = (new_context or browser.new_context)(**(PHONE if device == "phone" else DESKTOP))
     page = context.new_page()
     page.set_default_timeout(15000)
     requests = []
@@ -99,18 +99,12 @@ def test_term_card_opens_in_place_and_closes(browser, base_url, edition, device,
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
-def test_axe_is_clean_with_a_card_open(browser, base_url, edition):
-    from test_gates import need
-
-    need(AXE, "axe-core")
+def test_axe_is_clean_with_a_card_open(browser, axe, base_url, edition):
     for device in ("phone", "desktop"):
-        context, page, _ = open_page(browser, base_url, edition, device, bypass_csp=True)  # axe is inline
+        context, page, _ = open_page(browser, base_url, edition, device, axe.new_context)
         page.locator(LINK).click()
         page.locator(".wp-card").wait_for()
-        page.add_script_tag(path=str(AXE))
-        result = page.evaluate("""() => axe.run(document, {runOnly: {type: 'tag',
-            values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})""")
-        violations = [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
+        violations = axe.violations(page)
         assert not violations, (device, violations)
         context.close()
 

@@ -120,7 +120,7 @@ def wrapped_site(tmp_path_factory):
         port = sock.getsockname()[1]
     os.environ["SITE_URL"] = f"http://127.0.0.1:{port}/"
     try:
-        build(plan, root=root)
+        build(plan, root=root, make_downloads=False)  # searched only: pages and index, no downloads
     finally:
         del os.environ["SITE_URL"]
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root / "site"))

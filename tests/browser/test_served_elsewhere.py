@@ -42,23 +42,17 @@ def copy_url(request, tmp_path_factory):
     server.shutdown()
 
 
-def watch(page, origin: str) -> list[str]:
-    problems: list[str] = []
-    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type in ("error", "warning") else None)
-    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
-    # ERR_ABORTED is a request cut off by the next navigation (the favicon, typically); a missing
-    # file shows as an HTTP error response, which is caught below
-    page.on("requestfailed", lambda r: problems.append(f"failed: {r.url} {r.failure}")
-            if "ERR_ABORTED" not in (r.failure or "") else None)
-    page.on("response", lambda r: problems.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
+def watch_origin(watch, page, origin: str) -> list[str]:
+    """What goes wrong in the page (console errors and warnings too), and any request to another origin."""
+    problems = watch(page, warnings=True)
     page.on("request", lambda r: problems.append(f"foreign: {r.url}")
             if urlparse(r.url).scheme in ("http", "https") and urlparse(r.url).netloc != origin else None)
     return problems
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
-def test_every_page_type_loads_cleanly_from_another_origin_and_sub_path(page, copy_url, edition):
-    problems = watch(page, urlparse(copy_url).netloc)
+def test_every_page_type_loads_cleanly_from_another_origin_and_sub_path(page, watch, copy_url, edition):
+    problems = watch_origin(watch, page, urlparse(copy_url).netloc)
     for name, path in PAGE_TYPES.items():
         page.goto(f"{copy_url}{edition}/{path}", wait_until="networkidle")
         assert page.evaluate("document.documentElement.lang") == edition, name
@@ -73,8 +67,8 @@ def test_every_page_type_loads_cleanly_from_another_origin_and_sub_path(page, co
 
 
 @pytest.mark.parametrize("source, target", [("zh-Hans", "en"), ("en", "zh-Hant"), ("zh-Hant", "zh-Hans")])
-def test_language_selector_stays_inside_the_copy_on_the_same_item(page, copy_url, source, target):
-    problems = watch(page, urlparse(copy_url).netloc)
+def test_language_selector_stays_inside_the_copy_on_the_same_item(page, watch, copy_url, source, target):
+    problems = watch_origin(watch, page, urlparse(copy_url).netloc)
     page.goto(f"{copy_url}{source}/sections/6/#item-6-5", wait_until="networkidle")
     page.hover(".md-header__option .md-select")
     page.click(f'a.wp-alternate[hreflang="{target}"]')

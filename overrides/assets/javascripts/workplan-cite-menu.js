@@ -7,22 +7,7 @@
     var data = kit.data, status = kit.status;
     var menu = null, anchorId = null;
 
-    function copy(value) {
-      if (navigator.clipboard && window.isSecureContext) {
-        return navigator.clipboard.writeText(value).catch(function () { return legacyCopy(value); });
-      }
-      return Promise.resolve(legacyCopy(value));
-    }
-    function legacyCopy(value) {
-      var area = document.createElement("textarea");
-      area.value = value;
-      area.setAttribute("readonly", "");
-      area.style.position = "fixed";
-      area.style.opacity = "0";
-      document.body.appendChild(area);
-      area.select();
-      try { document.execCommand("copy"); } finally { document.body.removeChild(area); }
-    }
+    var copy = window.wpCopy;  /* workplan.js's copy helper (every page loads it first) */
     function fill(template, sel) {
       return template.split("{pin}").join(sel.pin).split("{url}").join(sel.url);
     }

@@ -9,10 +9,17 @@
     return el ? el.getAttribute("content") : fallback;
   }
 
+  /* Copy text: the Clipboard API where the page may use it, else (file://, plain http, or the
+     API refused) a hidden textarea and execCommand.  Also the cite menu's (workplan-cite.js,
+     loaded after this file), as window.wpCopy. */
   function copy(value) {
     if (navigator.clipboard && window.isSecureContext) {
-      return navigator.clipboard.writeText(value);
+      return navigator.clipboard.writeText(value).catch(function () { legacyCopy(value); });
     }
+    legacyCopy(value);
+    return Promise.resolve();
+  }
+  function legacyCopy(value) {
     var area = document.createElement("textarea");
     area.value = value;
     area.setAttribute("readonly", "");
@@ -21,8 +28,8 @@
     document.body.appendChild(area);
     area.select();
     try { document.execCommand("copy"); } finally { document.body.removeChild(area); }
-    return Promise.resolve();
   }
+  window.wpCopy = copy;
 
   function permalink(anchor, ref) {
     var url = new URL(ref ? ref.getAttribute("href") : "#" + anchor, location.href);

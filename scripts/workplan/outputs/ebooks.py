@@ -11,7 +11,6 @@ zip entry's time are the fixed build epoch (SOURCE_DATE_EPOCH, else the plan's y
 from __future__ import annotations
 
 import datetime
-import html
 import io
 import zipfile
 
@@ -22,9 +21,8 @@ from pathlib import Path
 from .. import annotate as ann
 from .. import citation as ct
 from ..config import site_url
-from ..editions import Edition
-from ..render import renderer_for
-from ..typography import typesetter
+from . import edition_text
+from .edition_text import EditionText, esc
 
 CSS = """body { line-height: 1.7; }
 h1, h2 { line-height: 1.35; }
@@ -35,24 +33,12 @@ dt { font-weight: bold; margin-top: .6em; }
 dd { margin-left: 1.2em; }
 a.term { color: inherit; text-decoration: underline dotted; }
 """
-def esc(text: str) -> str:
-    return html.escape(text, quote=True)
-
-
 def build_time(epoch: int) -> datetime.datetime:
     return datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc).replace(tzinfo=None)
 
 
-class Book:
-    def __init__(self, content, edition: Edition, root_url: str):
-        self.content, self.e, self.code = content, edition, edition.code
-        self.doc = content.docs[edition.code]
-        self.english = content.english
-        self.ts = typesetter(edition.typography)
-        self.section_title = renderer_for(content, edition).section_title
-        self.url = f"{root_url}{edition.code}/"
-        self.glossed = content.glossed.get(edition.code, [])
-        self.ui = edition.ui
+class Book(EditionText):
+    """The EPUB of one edition."""
 
     def spans(self, spans) -> str:
         out = []
@@ -162,6 +148,7 @@ def fingerprint(content) -> str:
     digest = hashlib.sha256(repr((content.plan, content.docs, content.glossed, [e.code for e in content.editions],
                                   [e.ui for e in content.editions], site_url(), build_epoch(content))).encode())
     digest.update(Path(__file__).read_bytes())
+    digest.update(Path(edition_text.__file__).read_bytes())
     digest.update(str(getattr(ebooklib, "VERSION", "")).encode())
     return digest.hexdigest()[:24]
 

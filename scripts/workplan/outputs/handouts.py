@@ -13,7 +13,6 @@ text is selectable and searchable.  Deterministic: no creation date, a fixed PDF
 from __future__ import annotations
 
 import hashlib
-import html
 import re
 
 from pathlib import Path
@@ -22,8 +21,7 @@ from .. import annotate as ann
 from .. import citation as ct
 from ..config import site_url
 from ..editions import CNIPA_URL, Edition
-from ..render import renderer_for
-from ..typography import typesetter
+from .edition_text import EditionText, esc
 
 CSS = """
 @page {{ size: A4; margin: 18mm 17mm 20mm;
@@ -46,10 +44,6 @@ h2 {{ font-size: 12.5pt; line-height: 1.4; margin: 7mm 0 3mm; color: #7a0f12; br
 """
 
 
-def esc(text: str) -> str:
-    return html.escape(text, quote=True)
-
-
 def short_definition(text: str, limit: int = 160) -> str:
     """The first sentence of a definition, at most `limit` characters."""
     match = re.match(r"(.+?(?:[。！？]|[.!?](?=\s|$)))", text)
@@ -63,19 +57,12 @@ def qr_data_uri(url: str) -> str:
     return segno.make(url, error="m", micro=False).svg_data_uri(scale=4, border=2)
 
 
-class Handouts:
+class Handouts(EditionText):
     """The print HTML of one edition."""
 
     def __init__(self, content, edition: Edition, root_url: str):
-        self.content, self.e, self.code = content, edition, edition.code
-        self.doc = content.docs[edition.code]
-        self.english = content.english
-        self.ts = typesetter(edition.typography)
-        self.section_title = renderer_for(content, edition).section_title
-        self.root = f"{root_url}{edition.code}/"
-        self.ui = edition.ui
+        super().__init__(content, edition, root_url)
         self.plain = f"{self.ts(self.doc.citation)} {{pin}} {{url}}"
-        self.glossed = content.glossed.get(edition.code, [])
 
     def text(self, item_id: str) -> str:
         return self.ts(ann.plain(self.doc.items[item_id]))
@@ -116,7 +103,7 @@ class Handouts:
     def section(self, number: int, bilingual: bool = False) -> str:
         section = self.content.plan.section(number)
         title = self.section_title(number)
-        url = f"{self.root}sections/{number}/"
+        url = f"{self.url}sections/{number}/"
         kicker = self.ts(self.doc.title) + (f" · {self.ui['handout_bilingual']}" if bilingual else "")
         body = [f'<p class="kicker">{esc(kicker)}</p><h1>{esc(title)}</h1>']
         body += [self.item(item, bilingual) for item in section.items]
@@ -132,7 +119,7 @@ class Handouts:
             body.append(f'<h2 id="section-{section.number}">{esc(self.section_title(section.number))}</h2>')
             body += [self.item(item, False) for item in section.items]
         body.append(self.terms({i.id for i in self.content.plan.items()} | {"preamble"}, self.ui["glossary"]))
-        body.append(self.foot(self.root, ""))
+        body.append(self.foot(self.url, ""))
         return self.page(title, "".join(body))
 
     def documents(self) -> dict[str, str]:

@@ -1,0 +1,29 @@
+"""Not an output: what the download modules (handouts.py, ebooks.py) set up from one edition of the
+prepared content before writing it out (its text, typesetter, section titles, UI strings, glossed
+terms and the edition's public address)."""
+from __future__ import annotations
+
+import html
+
+from ..editions import Edition
+from ..render import renderer_for
+from ..typography import typesetter
+
+
+def esc(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+class EditionText:
+    """One edition's text as a download writes it: `root_url` is the site's public address ("" when
+    unset), `url` the edition's home there."""
+
+    def __init__(self, content, edition: Edition, root_url: str):
+        self.content, self.e, self.code = content, edition, edition.code
+        self.doc = content.docs[edition.code]
+        self.english = content.english
+        self.ts = typesetter(edition.typography)
+        self.section_title = renderer_for(content, edition).section_title
+        self.url = f"{root_url}{edition.code}/"
+        self.ui = edition.ui
+        self.glossed = content.glossed.get(edition.code, [])
