@@ -76,6 +76,8 @@ class Preview:
         self._later_outputs: tuple = ()  # the docs/ outputs rendered after the first reload
         self._later_content = None  # what they are rendered from
         self._first_files: set[str] = set()  # what the first pass wrote
+        self._generation = 0  # edits seen: a second pass is for one edit
+        self._timer: threading.Timer | None = None  # the second pass, waiting
         # the downloads as last made: an edit's rebuild links these and never waits for new ones
         self._download_files: dict[str, bytes] | None = None
 
@@ -108,6 +110,9 @@ class Preview:
     # -- a rebuild after an edit --------------------------------------------------------------------
     def rebuild(self) -> None:
         started = time.perf_counter()
+        self._generation += 1  # a second pass still waiting for an earlier edit is superseded
+        if self._timer is not None:
+            self._timer.cancel()
         stamps = _snapshot(self.root)
         changed = {p for p in stamps.keys() | self.stamps.keys() if stamps.get(p) != self.stamps.get(p)}
         self.stamps = stamps
@@ -127,7 +132,11 @@ class Preview:
             return
         print(f"rebuilt {', '.join(built) or 'nothing'} in {time.perf_counter() - started:.2f} s", file=sys.stderr)
         if self._later or self._later_outputs:
-            threading.Thread(target=self._finish_later, daemon=True).start()
+            # after the open pages have reloaded: the pass holds this process's interpreter lock,
+            # which the server's threads need to answer the reload
+            self._timer = threading.Timer(self.LATER_DELAY, self._finish_later, args=(self._generation,))
+            self._timer.daemon = True
+            self._timer.start()
         self._start_downloads()
 
     # The whole-plan pages (full.md) take the longest to render and are seldom the page being
@@ -136,17 +145,26 @@ class Preview:
     # one follows with the rest and reloads again.
     LATER = ("/full.md",)
     FIRST = ("pages", "assets")  # the docs/ outputs of the first pass
+    LATER_DELAY = 3.0  # seconds between the first pass and this one
 
-    def _finish_later(self) -> None:
+    def _finish_later(self, generation: int | None = None) -> None:
+        """The second pass; `generation`: the edit it follows (None: whatever is pending now).  An
+        edit that comes first supersedes it: its own first pass renders everything again."""
         try:
             with self._build_lock:
-                pending, self._later = self._later, {}
-                later, self._later_outputs = self._later_outputs, ()
+                if generation is not None and generation != self._generation:
+                    return
+                later = self._later_outputs
+                pending = dict(self._later)
                 if later:
                     from workplan import build as b
 
                     pending.update(b.render_all(later, self._later_content))
+                if generation is not None and generation != self._generation:
+                    return
+                if later:
                     self._remove_stale(self._first_files | set(pending))
+                self._later, self._later_outputs = {}, ()
                 built = self._write_and_build(pending, full=False)
             if built:
                 print(f"rebuilt the whole-plan pages of {', '.join(built)}", file=sys.stderr)
@@ -210,8 +228,8 @@ class Preview:
             whole = full or f"{code}.yml" in mine or any(not (docs / t).exists() for t in mine)
             jobs.append((docs / f"{code}.yml", site / code, not whole, whole))  # dirty, strict
             built.append(code + ("" if whole else " (changed pages)"))
-        if jobs:
-            mkdocs_build_all(jobs)
+        if jobs:  # a process per edition: the few changed pages each are soon done, on every core
+            mkdocs_build_all(jobs, workers=len(jobs) if os.environ.get("WORKPLAN_JOBS", "") != "1" else 1)
         return built
 
     # -- the downloads, in the background -----------------------------------------------------------
@@ -233,6 +251,7 @@ class Preview:
                 with self._build_lock:
                     self._download_files = after
                     self._pages(full=False)  # the links and sizes of the new files
+                    self._finish_later()
                 self.on_downloads()
         except Exception as err:  # noqa: BLE001 - the pages stay as they are
             print(f"error: downloads: {type(err).__name__}: {err}", file=sys.stderr)
@@ -241,7 +260,9 @@ class Preview:
 
 
 def make_downloads(source: Path, glossary: Path | None, root: Path) -> dict[str, bytes]:
-    """The downloads of the inputs as they are now, made or taken from the cache (in a worker)."""
+    """The downloads of the inputs as they are now, made or taken from the cache (in a worker, at
+    a lower priority than the preview's own rebuilds: the reader's next edit comes first)."""
+    os.nice(10)
     from workplan import build as b
     from workplan.editions import EDITIONS
     from workplan.prepare import prepare

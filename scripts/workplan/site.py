@@ -118,12 +118,12 @@ def _worker(build, jobs, queue, results) -> None:  # noqa: C901
             return
 
 
-def mkdocs_build_all(jobs: list[tuple], build=None) -> None:
+def mkdocs_build_all(jobs: list[tuple], build=None, workers: int | None = None) -> None:
     """Run the MkDocs builds (config file, site dir), in parallel on the machine's cores where
     the platform can fork (each worker compiles the theme's templates once and reuses them for
     its next edition), one after another elsewhere.  The first error is raised."""
     build = build or mkdocs_build
-    workers = min(len(jobs), int(os.environ.get("WORKPLAN_JOBS") or os.cpu_count() or 1))
+    workers = min(len(jobs), workers or int(os.environ.get("WORKPLAN_JOBS") or os.cpu_count() or 1))
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         for job in jobs:
             build(*job)
