@@ -75,15 +75,9 @@
     queue.push(fn);
     if (requested) return;
     requested = true;
-    var css = document.createElement("link");
-    css.rel = "stylesheet";
-    css.href = new URL("../stylesheets/workplan-cite.css", here).href;
-    css.onload = css.onerror = function () { styled = true; flush(); };
-    document.head.appendChild(css);
-    var tag = document.createElement("script");
-    tag.src = new URL("workplan-cite-menu.js", here).href;
-    tag.onerror = function () { requested = false; queue.length = 0; };
-    document.head.appendChild(tag);
+    window.wpLoad(here, "../stylesheets/workplan-cite.css", "workplan-cite-menu.js",
+                  function () { styled = true; flush(); },
+                  function () { requested = false; queue.length = 0; });
   }
 
   function addCiteButtons() {

@@ -28,18 +28,12 @@
     queue.push([fn, failed]);
     if (requested) return;
     requested = true;
-    var css = document.createElement("link");
-    css.rel = "stylesheet";
-    css.href = new URL("../stylesheets/workplan-reading-aids.css", here).href;
-    css.onload = css.onerror = function () { styled = true; flush(); };
-    document.head.appendChild(css);
-    var tag = document.createElement("script");
-    tag.src = new URL("workplan-reading-aids.js", here).href;
-    tag.onerror = function () {
-      requested = false;
-      queue.splice(0).forEach(function (job) { if (job[1]) job[1](); });
-    };
-    document.head.appendChild(tag);
+    window.wpLoad(here, "../stylesheets/workplan-reading-aids.css", "workplan-reading-aids.js",
+                  function () { styled = true; flush(); },
+                  function () {
+                    requested = false;
+                    queue.splice(0).forEach(function (job) { if (job[1]) job[1](); });
+                  });
   }
 
   function meta(name, fallback) {

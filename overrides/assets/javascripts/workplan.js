@@ -31,6 +31,22 @@
   }
   window.wpCopy = copy;
 
+  /* Load a stylesheet and a script on first use (the reading aids, the cite menu), as elements
+     rather than fetch() so that it works from file:// too; paths relative to `base`, the URL of
+     the script asking.  styled() once the stylesheet has loaded or failed; failed() if the script
+     cannot load. */
+  window.wpLoad = function (base, css, js, styled, failed) {
+    var link = document.createElement("link");
+    link.rel = "stylesheet";
+    link.href = new URL(css, base).href;
+    link.onload = link.onerror = styled;
+    document.head.appendChild(link);
+    var tag = document.createElement("script");
+    tag.src = new URL(js, base).href;
+    tag.onerror = failed;
+    document.head.appendChild(tag);
+  };
+
   function permalink(anchor, ref) {
     var url = new URL(ref ? ref.getAttribute("href") : "#" + anchor, location.href);
     url.hash = anchor;
