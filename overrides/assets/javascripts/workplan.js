@@ -192,7 +192,23 @@
     });
   }
 
+  /* Each permalink keeps its citation as a plain title (the browser's tooltip, like the copy and
+     Cite buttons').  Material's content.tooltips would mount its own tooltip on each when the page is
+     ready: per element, a visibility observer and scroll, resize and hover listeners, which on the full
+     text (about 100 permalinks) was most of the start-up's blocking time on a phone (issue 10, point 5).
+     So the titles are out of the way while Material mounts (this file runs before DOMContentLoaded)
+     and back right after it (init runs after Material's handler, registered first). */
+  var titled = [];
+  document.querySelectorAll(".md-content a.wp-ref[title]").forEach(function (ref) {
+    titled.push([ref, ref.getAttribute("title")]);
+    ref.removeAttribute("title");
+  });
+  function restoreTitles() {
+    titled.splice(0).forEach(function (pair) { pair[0].setAttribute("title", pair[1]); });
+  }
+
   function init() {
+    restoreTitles();
     searchAsYouType();
     addCopyButtons();
     keepAnchorOnSwitch();
