@@ -80,11 +80,19 @@
       return self;
     };
   }
-  /* Offline after one visit: the edition's worker (sw.js at the edition's root, its scope). */
+  /* Offline after one visit: the edition's worker (sw.js at the edition's root, its scope).  Registered
+     once the page has loaded and gone quiet (2 s after load, then when idle): installing it fetches and
+     checks the whole edition, which on a phone would otherwise compete with the page's own first paint
+     and start-up for the network and the CPU (issue 10, point 5). */
   var worker = script.getAttribute("data-sw");
   if (worker && "serviceWorker" in navigator && /^https?:$/.test(location.protocol)) {
+    var idle = window.requestIdleCallback || function (fn) { setTimeout(fn, 0); };
     addEventListener("load", function () {
-      navigator.serviceWorker.register(worker, { updateViaCache: "none" }).catch(function () { /* not allowed here */ });
+      setTimeout(function () {
+        idle(function () {
+          navigator.serviceWorker.register(worker, { updateViaCache: "none" }).catch(function () { /* not allowed here */ });
+        }, { timeout: 5000 });
+      }, 2000);
     });
   }
 })();
