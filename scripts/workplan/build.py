@@ -19,7 +19,8 @@ from .editions import EDITIONS, Edition
 from .model import Plan, Problem
 from .parse import parse_bytes
 from .prepare import Content, prepare
-from .site import MkDocsWorkers, cache_get, cache_put, mkdocs_build, remove, swap, swap_children, write_tree
+from .site import (MkDocsWorkers, cache_get, cache_put, mkdocs_build, remove, render_shared, swap, swap_children,
+                   write_tree)
 
 ROOT = config.ROOT
 DEFAULT_SOURCE = config.DEFAULT_SOURCE
@@ -67,6 +68,14 @@ def render_docs(content: Content) -> dict[str, str | bytes]:
     return render_all(outputs.DOCS, content)
 
 
+def render_docs_shared(content: Content) -> dict[str, str | bytes]:
+    """render_docs, the modules shared out between this process and a forked one (same result)."""
+    files: dict[str, str | bytes] = {}
+    for found in render_shared(outputs.DOCS, lambda module: module.render(content)):
+        files.update(found)
+    return files
+
+
 def downloads(content: Content, cache_root: Path, make: bool) -> dict[str, bytes]:
     """The downloads stage: each download module's files, from the cache when its inputs have not
     changed; with make=False (make pages) only what the cache already holds."""
@@ -103,7 +112,7 @@ def _build(source: Path, root: Path, editions: tuple[Edition, ...], docs_only: b
     extra = {} if docs_only else downloads(content, root / ".cache" / "downloads", make_downloads)
     if extra:
         content = dataclasses.replace(content, downloads={path: len(data) for path, data in sorted(extra.items())})
-    files = render_docs(content)
+    files = render_docs_shared(content)
     docs_new, site_new = root / "docs.new", root / "site.new"
     for path in (docs_new, site_new):
         remove(path)

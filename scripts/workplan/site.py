@@ -155,6 +155,61 @@ def mkdocs_build_all(jobs: list[tuple], build=None, workers: int | None = None) 
         raise RuntimeError("an MkDocs build process ended without a result")
 
 
+def _can_fork() -> bool:
+    return (int(os.environ.get("WORKPLAN_JOBS") or os.cpu_count() or 1) > 1
+            and "fork" in multiprocessing.get_all_start_methods())
+
+
+def render_shared(modules, render) -> list[dict]:
+    """[render(module) for module in modules], shared out between this process and one forked
+    from it: each takes the next module not yet taken, so the two finish together whatever each
+    module costs.  `render` must be pure (the results are the same whichever process makes them).
+    Serial where the platform cannot fork or WORKPLAN_JOBS=1.  The first error is raised."""
+    modules = list(modules)
+    if len(modules) < 2 or not _can_fork():
+        return [render(m) for m in modules]
+    ctx = multiprocessing.get_context("fork")
+    taken = ctx.Value("i", 0)
+    receive, send = ctx.Pipe(duplex=False)
+
+    def take():
+        while True:
+            with taken.get_lock():
+                index = taken.value
+                taken.value += 1
+            if index >= len(modules):
+                return
+            yield index
+
+    def child() -> None:
+        try:
+            send.send({index: render(modules[index]) for index in take()})
+        except BaseException as err:  # noqa: BLE001 - handed to the parent, which raises it
+            try:
+                send.send(err)
+            except Exception:  # an error that cannot be pickled
+                send.send(RuntimeError(f"{type(err).__name__}: {err}"))
+
+    proc = ctx.Process(target=child, daemon=True)
+    proc.start()
+    send.close()
+    try:
+        results = {index: render(modules[index]) for index in take()}
+    except BaseException:
+        proc.terminate()
+        proc.join()
+        raise
+    try:
+        theirs = receive.recv()
+    except EOFError:
+        theirs = RuntimeError("a rendering process ended without a result")
+    proc.join()
+    if isinstance(theirs, BaseException):
+        raise theirs
+    results.update(theirs)
+    return [results[index] for index in range(len(modules))]
+
+
 class MkDocsWorkers:
     """The MkDocs builds, run by a process forked at the start of the build, which warms up while
     the caller prepares docs/: it imports MkDocs, Material and the Markdown extensions, compiles
@@ -209,8 +264,8 @@ class MkDocsWorkers:
             jobs = self.inbox.get()
             if jobs is None:
                 return
-            try:
-                mkdocs_build_all(jobs, self.build)
+            try:  # one process per edition: three builds on two cores end sooner side by side than two, then one
+                mkdocs_build_all(jobs, self.build, workers=len(jobs))
                 self.outbox.put(None)
             except BaseException as err:  # noqa: BLE001 - handed to the parent, which raises it
                 try:

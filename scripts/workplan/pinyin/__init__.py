@@ -62,12 +62,16 @@ def load_corrections(path: Path) -> dict[str, tuple[str, ...]]:
 
 @lru_cache(maxsize=1)
 def _converter():
-    from pypinyin import load_phrases_dict
+    from pypinyin import Style, pinyin
+    from pypinyin.constants import PHRASES_DICT
+    from pypinyin.seg.mmseg import seg
 
     fixes = corrections()
     if fixes:
-        load_phrases_dict({w: [[s] for s in r] for w, r in fixes.items()})
-    from pypinyin import Style, pinyin
+        # what pypinyin.load_phrases_dict does, except that it trains the segmenter's prefix set
+        # again over all 400,000 phrases; the set only grows, so teaching it the new words is the same
+        PHRASES_DICT.update({w: [[s] for s in r] for w, r in fixes.items()})
+        seg.train(fixes)
 
     return lambda text: pinyin(text, style=Style.TONE, heteronym=False, errors=lambda s: [[None] for _ in s])
 
@@ -161,8 +165,7 @@ class _Segmenter:
         import logging
         import re
 
-        import jieba
-
+        jieba = _jieba()
         jieba.setLogLevel(logging.ERROR)
         lines, total = _dictionary()
         pattern = re.compile("^([" + "".join(sorted(re.escape(c) for c in chars)) + "]+) (\\d+) ([a-z]+)$", re.M)
@@ -185,11 +188,25 @@ def _dictionary() -> tuple[str, int]:
     """jieba's dictionary file as text, and the total of its frequencies."""
     import re
 
-    import jieba
-
-    with jieba.get_dict_file() as f:
+    with _jieba().get_dict_file() as f:
         text = f.read().decode("utf-8")
     return text, sum(map(int, re.findall(r" (\d+) ", text)))
+
+
+def _jieba():
+    """jieba, imported without pkg_resources: jieba 0.42 imports it only to open its own files and
+    falls back to a plain open() when it is missing, and importing pkg_resources takes 0.1-0.2 s."""
+    import sys
+
+    if "jieba" not in sys.modules and "pkg_resources" not in sys.modules:
+        sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # makes `import pkg_resources` fail
+        try:
+            import jieba  # noqa: F401
+        finally:
+            del sys.modules["pkg_resources"]
+    import jieba
+
+    return jieba
 
 
 _SEGMENTER = _Segmenter()
