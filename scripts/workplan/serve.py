@@ -144,7 +144,7 @@ class Preview:
     # what the open page shows: the first pass renders and builds the pages and reloads; this
     # one follows with the rest and reloads again.
     LATER = ("/full.md",)
-    FIRST = ("pages", "assets")  # the docs/ outputs of the first pass
+    FIRST = ("pages", "configs", "assets")  # the docs/ outputs of the first pass
     LATER_DELAY = 3.0  # seconds between the first pass and this one
 
     def _finish_later(self, generation: int | None = None) -> None:
