@@ -16,6 +16,8 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from ..lite import import_jieba
+
 CORRECTIONS = Path(__file__).with_name("corrections.tsv")
 
 
@@ -165,7 +167,7 @@ class _Segmenter:
         import logging
         import re
 
-        jieba = _jieba()
+        jieba = import_jieba()
         jieba.setLogLevel(logging.ERROR)
         lines, total = _dictionary()
         pattern = re.compile("^([" + "".join(sorted(re.escape(c) for c in chars)) + "]+) (\\d+) ([a-z]+)$", re.M)
@@ -188,25 +190,9 @@ def _dictionary() -> tuple[str, int]:
     """jieba's dictionary file as text, and the total of its frequencies."""
     import re
 
-    with _jieba().get_dict_file() as f:
+    with import_jieba().get_dict_file() as f:
         text = f.read().decode("utf-8")
     return text, sum(map(int, re.findall(r" (\d+) ", text)))
-
-
-def _jieba():
-    """jieba, imported without pkg_resources: jieba 0.42 imports it only to open its own files and
-    falls back to a plain open() when it is missing, and importing pkg_resources takes 0.1-0.2 s."""
-    import sys
-
-    if "jieba" not in sys.modules and "pkg_resources" not in sys.modules:
-        sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # makes `import pkg_resources` fail
-        try:
-            import jieba  # noqa: F401
-        finally:
-            del sys.modules["pkg_resources"]
-    import jieba
-
-    return jieba
 
 
 _SEGMENTER = _Segmenter()
