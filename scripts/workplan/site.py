@@ -214,6 +214,8 @@ def render_shared(modules, render) -> list[dict]:
         theirs = receive.recv()
     except EOFError:
         theirs = RuntimeError("a rendering process ended without a result")
+    except Exception as err:  # noqa: BLE001 - a result or error that pickles but does not unpickle
+        theirs = RuntimeError(f"a rendering process's result could not be read: {type(err).__name__}: {err}")
     proc.join()
     if isinstance(theirs, BaseException):
         raise theirs
