@@ -87,8 +87,11 @@ class Preview:
         from workplan.model import Problem
 
         try:
-            for warning in build(self.source, root=self.root, make_downloads=False, glossary=self.glossary, preview=True):
+            linked: dict[str, bytes] = {}
+            for warning in build(self.source, root=self.root, make_downloads=False, glossary=self.glossary, preview=True,
+                                 linked=linked):
                 print(f"warning: {warning}", file=sys.stderr)
+            self._download_files = linked  # what the cache holds for these inputs: the first edit need not look
         except Problem as problem:
             print(f"error: {problem}", file=sys.stderr)
             return (self.root / "site").is_dir()
