@@ -182,7 +182,6 @@ class Preview:
         from workplan import outputs
         from workplan.editions import EDITIONS
         from workplan.prepare import prepare
-        from workplan.site import write_tree
 
         plan, terms, translation = b.load_inputs(self.source, self.glossary, self._memo)  # a Problem: nothing changes
         content = prepare(plan, terms, translation, EDITIONS)
@@ -201,8 +200,9 @@ class Preview:
         self._later_outputs = tuple(m for m in outputs.DOCS if m not in first)
         self._later_content, self._first_files = content, set(files)
         built = self._write_and_build(now, full)
-        write_tree(self.root / "site", b.render_all(outputs.SITE, content))
-        write_tree(self.root / "site", cached)
+        site = self.root / "site"
+        for rel, data in {**b.render_all(outputs.SITE, content), **cached}.items():
+            _write_if_changed(site / rel, data)  # the downloads are megabytes: most edits leave them as they are
         return built
 
     def _remove_stale(self, rels: set[str]) -> None:
