@@ -1,14 +1,13 @@
 """I/O at the edge: writing trees, running MkDocs, the atomic swap, the downloads cache."""
 from __future__ import annotations
 
+import functools
 import json
 import multiprocessing
 import os
 import shutil
 from pathlib import Path
 
-import jinja2
-import jinja2.bccache
 
 
 def write_tree(root: Path, files: dict[str, str | bytes]) -> None:
@@ -25,27 +24,31 @@ def read_tree(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-class _MemoryBytecodeCache(jinja2.BytecodeCache):
-    """Compiled templates kept for the life of the process: MkDocs makes a new Jinja environment
-    for every build, so without this each edition compiles Material's templates again.  Jinja
-    checks each entry against its template's source checksum, so an edited template recompiles."""
-
-    def __init__(self) -> None:
-        self.store: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        data = self.store.get(bucket.key)
-        if data is not None:
-            bucket.bytecode_from_string(data)
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.store[bucket.key] = bucket.bytecode_to_string()
-
-    def clear(self) -> None:
-        self.store.clear()
+# Compiled templates kept for the life of the process: MkDocs makes a new Jinja environment for
+# every build, so without this each edition compiles Material's templates again.  Jinja checks each
+# entry against its template's source checksum, so an edited template recompiles.
+TEMPLATE_STORE: dict[str, bytes] = {}
 
 
-TEMPLATE_CACHE = _MemoryBytecodeCache()
+@functools.lru_cache(maxsize=1)
+def _template_cache():
+    """The Jinja bytecode cache over TEMPLATE_STORE (made on first use: the process that only
+    prepares docs/ never imports Jinja)."""
+    import jinja2
+
+    class MemoryBytecodeCache(jinja2.BytecodeCache):
+        def load_bytecode(self, bucket) -> None:
+            data = TEMPLATE_STORE.get(bucket.key)
+            if data is not None:
+                bucket.bytecode_from_string(data)
+
+        def dump_bytecode(self, bucket) -> None:
+            TEMPLATE_STORE[bucket.key] = bucket.bytecode_to_string()
+
+        def clear(self) -> None:
+            TEMPLATE_STORE.clear()
+
+    return MemoryBytecodeCache()
 
 
 # The theme's static files, found once per process: listing them walks every file of Material
@@ -57,7 +60,7 @@ THEME_FILES: dict[tuple, list[tuple[str, str]]] = {}
 def forget_theme() -> None:
     """After an edit to overrides/ (the preview): list the theme's files and compile anew."""
     THEME_FILES.clear()
-    TEMPLATE_CACHE.clear()
+    TEMPLATE_STORE.clear()
 
 
 def _share_theme_work() -> None:
@@ -73,7 +76,7 @@ def _share_theme_work() -> None:
 
     def get_env(self):
         env = get_env_once(self)
-        env.bytecode_cache = TEMPLATE_CACHE
+        env.bytecode_cache = _template_cache()
         return env
 
     def add_files_from_theme(self, env, config) -> None:
