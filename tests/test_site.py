@@ -101,3 +101,23 @@ def test_the_quick_exit_keeps_the_status_and_runs_the_exit_handlers(tmp_path):
     bad = subprocess.run([sys.executable, "-m", "workplan", "--docs-only", "--source", str(tmp_path / "none.txt"),
                           "--root", str(tmp_path / "r")], capture_output=True, text=True, env=env)
     assert bad.returncode == 2 and bad.stderr.startswith(f"error: {tmp_path / 'none.txt'}:1:")
+
+
+def test_the_command_line_reports_an_mkdocs_failure_in_one_line(monkeypatch, capsys):
+    from mkdocs.exceptions import Abort
+
+    from workplan import cli
+
+    def failing(error):
+        def build(*args, **kwargs):
+            raise error
+        return build
+
+    monkeypatch.setattr(cli, "build", failing(Abort("Aborted with 1 warnings in strict mode!")))
+    assert cli.main(["--pages-only"]) == 3
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == ["error: MkDocs build failed (Aborted with 1 warnings in strict mode!); "
+                   "docs/ and site/ were left as they were"]
+    monkeypatch.setattr(cli, "build", failing(KeyError("a bug, not an input problem")))
+    with pytest.raises(KeyError):
+        cli.main(["--pages-only"])
