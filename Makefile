@@ -21,9 +21,14 @@ PY_PROBE := import sys; v = sys.version_info[:3]; print("%d.%d.%d" % v, sys.exec
   sys.exit(not tuple(map(int, "$(PYTHON_MIN)".split("."))) <= v < tuple(map(int, "$(PYTHON_BELOW)".split("."))))
 ifeq ($(origin PYTHON),undefined)
 # "<version> <executable> <name> <skipped>..." or "none - - <skipped>...", where skipped names are on
-# PATH but do not run, or run an unsupported version (shown as name(version)).
-PY_PICK_CMD = skipped=; for p in $(PYTHON_CANDIDATES); do \
-  if out=$$("$$p" -I -S -c '$(PY_PROBE)' 2>/dev/null); then echo "$$out $$p $$skipped"; exit 0; fi; \
+# PATH but do not run, or run an unsupported version (shown as name(version)).  The candidates are
+# probed side by side (a pyenv shim takes a few tenths of a second to fail), each on its own file
+# descriptor (3, 4, ...), then read in order; shell builtins only, as PATH may hold nothing else.
+PY_PAIRS = $(join $(PYTHON_CANDIDATES),$(addprefix :,$(wordlist 1,$(words $(PYTHON_CANDIDATES)),3 4 5 6 7 8 9)))
+PY_PICK_CMD = probe() { out=$$("$$1" -I -S -c '$(PY_PROBE)' 2>/dev/null); echo "$$? $$out"; }; \
+  exec $(foreach pair,$(PY_PAIRS),$(word 2,$(subst :, ,$(pair)))< <(probe $(word 1,$(subst :, ,$(pair))))); \
+  skipped=; for pair in $(PY_PAIRS); do p=$${pair%%:*}; read -r -u $${pair\#\#*:} status out; \
+  if [ "$$status" = 0 ]; then echo "$$out $$p $$skipped"; exit 0; fi; \
   if [ -n "$$out" ]; then skipped="$$skipped $$p($${out%% *})"; \
   elif command -v "$$p" >/dev/null 2>&1; then skipped="$$skipped $$p"; fi; done; echo "none - - $$skipped"
 # Probed once, and only by the targets that need a Python (make help, clean, checkers do not).

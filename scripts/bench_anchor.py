@@ -88,6 +88,7 @@ def main() -> int:
     args = parser.parse_args()
     python = sys.executable
     mkdocs = str(Path(python).with_name("mkdocs"))
+    load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         configs = prepare_anchor(work, python)
@@ -106,7 +107,8 @@ def main() -> int:
             print(f"pair {n + 1}: ours {o:.2f} s, anchor {a:.2f} s, ratio {o / a:.3f}")
     print(f"clean build of the pages (make pages) / naive anchor: median {statistics.median(ratios):.3f} "
           f"(min {min(ratios):.3f}, max {max(ratios):.3f}); ours median {statistics.median(ours_t):.2f} s, "
-          f"anchor median {statistics.median(anchor_t):.2f} s")
+          f"anchor median {statistics.median(anchor_t):.2f} s; load average {load_before:.1f} before, "
+          f"{os.getloadavg()[0]:.1f} after")
     return 0
 
 

@@ -82,7 +82,8 @@ def main() -> int:
             log.close()
     for line in rebuilds:  # the server's own time for each rebuild (the rest is the reload in the browser)
         print(f"server: {line}")
-    print(f"edit to page: median {statistics.median(times):.2f} s (min {min(times):.2f}, max {max(times):.2f})")
+    print(f"edit to page: median {statistics.median(times):.2f} s (min {min(times):.2f}, max {max(times):.2f}); "
+          f"load average {os.getloadavg()[0]:.1f}")
     return 0
 
 

@@ -6,7 +6,8 @@
       prepare  prepare.py: every edition's annotated text (annotate.py, convert.py), one loop
                over the editions' data in editions.py
       outputs  outputs/*: one module per output, render(content) -> files
-                 docs/:  pages, search_index, data, web_manifest   -> MkDocs builds each edition
+                 docs/:  pages, configs (MkDocs and Zensical), search_index, data, ...
+                         -> MkDocs builds each edition
                  site/:  root_pages; downloads (PDF, EPUB, zip) in the downloads stage;
                          service_worker last, over the built tree
     config     paths and the public address; imported by all, imports none of them

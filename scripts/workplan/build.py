@@ -19,7 +19,8 @@ from .editions import EDITIONS, Edition
 from .model import Plan, Problem
 from .parse import parse_bytes
 from .prepare import Content, prepare
-from .site import MkDocsWorkers, cache_get, cache_put, mkdocs_build, remove, swap, swap_children, write_tree
+from .site import (MkDocsWorkers, cache_get, cache_put, mkdocs_build, remove, render_shared, swap, swap_children,
+                   write_tree)
 
 ROOT = config.ROOT
 DEFAULT_SOURCE = config.DEFAULT_SOURCE
@@ -67,6 +68,14 @@ def render_docs(content: Content) -> dict[str, str | bytes]:
     return render_all(outputs.DOCS, content)
 
 
+def render_docs_shared(content: Content) -> dict[str, str | bytes]:
+    """render_docs, the modules shared out between this process and a forked one (same result)."""
+    files: dict[str, str | bytes] = {}
+    for found in render_shared(outputs.DOCS, lambda module: module.render(content)):
+        files.update(found)
+    return files
+
+
 def downloads(content: Content, cache_root: Path, make: bool) -> dict[str, bytes]:
     """The downloads stage: each download module's files, from the cache when its inputs have not
     changed; with make=False (make pages) only what the cache already holds."""
@@ -87,23 +96,28 @@ def downloads(content: Content, cache_root: Path, make: bool) -> dict[str, bytes
 
 
 def build(source: Path, root: Path = ROOT, editions: tuple[Edition, ...] = EDITIONS, docs_only: bool = False,
-          make_downloads: bool = True, glossary: Path | None = None, preview: bool = False) -> list[str]:
+          make_downloads: bool = True, glossary: Path | None = None, preview: bool = False,
+          linked: dict[str, bytes] | None = None) -> list[str]:
     """Build docs/ and site/ under `root`; returns the warnings.  Raises Problem on bad input.
-    preview=True: pages as make serve's live preview has them (no service worker, no script policy)."""
+    preview=True: pages as make serve's live preview has them (no service worker, no script policy).
+    linked: a dict to receive the downloads the pages link (path -> bytes), as the downloads stage found them."""
     with contextlib.ExitStack() as stack:
         # MkDocs warms up in another process while this one prepares docs/ (not for --docs-only)
         workers = None if docs_only else stack.enter_context(MkDocsWorkers(root / "mkdocs.yml", mkdocs_build))
-        return _build(source, root, editions, docs_only, make_downloads, glossary, preview, workers)
+        return _build(source, root, editions, docs_only, make_downloads, glossary, preview, workers, linked)
 
 
 def _build(source: Path, root: Path, editions: tuple[Edition, ...], docs_only: bool, make_downloads: bool,
-           glossary: Path | None, preview: bool, workers: MkDocsWorkers | None) -> list[str]:
+           glossary: Path | None, preview: bool, workers: MkDocsWorkers | None,
+           linked: dict[str, bytes] | None = None) -> list[str]:
     plan, terms, translation = load_inputs(source, glossary)
     content = dataclasses.replace(prepare(plan, terms, translation, editions), preview=preview)
     extra = {} if docs_only else downloads(content, root / ".cache" / "downloads", make_downloads)
+    if linked is not None:
+        linked.update(extra)
     if extra:
         content = dataclasses.replace(content, downloads={path: len(data) for path, data in sorted(extra.items())})
-    files = render_docs(content)
+    files = render_docs_shared(content)
     docs_new, site_new = root / "docs.new", root / "site.new"
     for path in (docs_new, site_new):
         remove(path)

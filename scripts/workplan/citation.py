@@ -81,8 +81,9 @@ def _style(name: str, locale: str):
     return CitationStylesStyle(get_style_filepath(name), locale=locale, validate=False)
 
 
-def _render(style_key: str, item: dict, locale: str) -> tuple[str, str]:
-    """(note or in-text citation, bibliography entry) from citeproc-py, plain text."""
+def _render(style_key: str, item: dict, locale: str, part: str) -> str:
+    """The note or in-text citation (part="note") or the bibliography entry (part="entry") from
+    citeproc-py, plain text.  Only the part asked for is rendered: each takes citeproc-py a while."""
     import warnings
 
     from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
@@ -93,9 +94,9 @@ def _render(style_key: str, item: dict, locale: str) -> tuple[str, str]:
         bib = CitationStylesBibliography(_style(STYLES[style_key], locale), CiteProcJSON([item]), formatter.plain)
         citation = Citation([CitationItem(item["id"])])
         bib.register(citation)
-        note = str(bib.cite(citation, lambda _: None))
-        entry = "".join(str(part) for part in bib.bibliography()[0])
-    return note, entry
+        if part == "note":
+            return str(bib.cite(citation, lambda _: None))
+        return "".join(str(p) for p in bib.bibliography()[0])
 
 
 def templates(edition: Edition, title: str, short_title: str) -> dict[str, str]:
@@ -112,7 +113,7 @@ def _templates(locale: str, short_title: str, item_json: str) -> dict[str, str]:
     out = {"plain": f"{short_title} {{pin}} {{url}}"}
 
     # Chicago notes-bibliography: the note, pin-point and URL at its end ("…, 2022), §4.3, URL.").
-    note, _ = _render("chicago", base, locale)
+    note = _render("chicago", base, locale, "note")
     out["chicago"] = note.rstrip(".") + ", {pin}, {url}."
 
     # APA 7: the reference-list entry.  The publisher is left out when it is the author (APA 7,
@@ -120,7 +121,7 @@ def _templates(locale: str, short_title: str, item_json: str) -> dict[str, str]:
     apa_item = dict(base)
     apa_item.pop("publisher")
     apa_item.pop("publisher-place")
-    _, entry = _render("apa", apa_item, locale)
+    entry = _render("apa", apa_item, locale, "entry")
     # APA 7 (9.39) writes the translator's role "Trans."; citeproc-py prints the locale's "trans.".
     entry = entry.replace(", trans.)", ", Trans.)")
     out["apa"] = entry.rstrip() + " {pin}. {url}"
@@ -128,7 +129,7 @@ def _templates(locale: str, short_title: str, item_json: str) -> dict[str, str]:
     # GB/T 7714-2015: [R/OL], the pin-point where the standard puts the cited part (": " after the
     # year), then the URL.  The [1] of the numeric list is the reader's to number.
     # Rendered with the URL, so that the style marks the document as online ([R/OL]).
-    _, entry = _render("gbt7714", dict(base, URL=URL_SLOT), locale)
+    entry = _render("gbt7714", dict(base, URL=URL_SLOT), locale, "entry")
     entry = re.sub(r"^\[\d+\]", "", entry).rstrip()
     if ". " + URL_SLOT not in entry:
         raise ValueError(f"GB/T 7714 style: no URL after the year in {entry!r}")

@@ -7,8 +7,6 @@ import sys
 import time
 from pathlib import Path
 
-from mkdocs.exceptions import Abort
-
 from . import config
 from .build import build
 from .editions import EDITIONS
@@ -32,8 +30,13 @@ def main(argv: list[str] | None = None) -> int:
     except Problem as problem:
         print(f"error: {problem}", file=sys.stderr)
         return 2
-    except Abort as abort:  # MkDocs in strict mode: a broken link or anchor, already logged
-        print(f"error: MkDocs build failed ({abort}); docs/ and site/ were left as they were", file=sys.stderr)
+    except Exception as err:
+        from mkdocs.exceptions import Abort  # not before: this process never runs MkDocs itself
+
+        if not isinstance(err, Abort):
+            raise
+        # MkDocs in strict mode: a broken link or anchor, already logged
+        print(f"error: MkDocs build failed ({err}); docs/ and site/ were left as they were", file=sys.stderr)
         return 3
     for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)

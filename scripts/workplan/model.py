@@ -63,3 +63,6 @@ class Problem(Exception):
     def __str__(self) -> str:
         text = f"{self.path}:{self.line}: {self.message}"
         return f"{text} ({self.hint})" if self.hint else text
+
+    def __reduce__(self):  # pickled from a build process to the one that reports it (frozen: no setattr)
+        return type(self), (self.path, self.line, self.message, self.hint)

@@ -87,8 +87,11 @@ class Preview:
         from workplan.model import Problem
 
         try:
-            for warning in build(self.source, root=self.root, make_downloads=False, glossary=self.glossary, preview=True):
+            linked: dict[str, bytes] = {}
+            for warning in build(self.source, root=self.root, make_downloads=False, glossary=self.glossary, preview=True,
+                                 linked=linked):
                 print(f"warning: {warning}", file=sys.stderr)
+            self._download_files = linked  # what the cache holds for these inputs: the first edit need not look
         except Problem as problem:
             print(f"error: {problem}", file=sys.stderr)
             return (self.root / "site").is_dir()
@@ -144,7 +147,7 @@ class Preview:
     # what the open page shows: the first pass renders and builds the pages and reloads; this
     # one follows with the rest and reloads again.
     LATER = ("/full.md",)
-    FIRST = ("pages", "assets")  # the docs/ outputs of the first pass
+    FIRST = ("pages", "configs", "assets")  # the docs/ outputs of the first pass
     LATER_DELAY = 3.0  # seconds between the first pass and this one
 
     def _finish_later(self, generation: int | None = None) -> None:
@@ -179,7 +182,6 @@ class Preview:
         from workplan import outputs
         from workplan.editions import EDITIONS
         from workplan.prepare import prepare
-        from workplan.site import write_tree
 
         plan, terms, translation = b.load_inputs(self.source, self.glossary, self._memo)  # a Problem: nothing changes
         content = prepare(plan, terms, translation, EDITIONS)
@@ -198,8 +200,9 @@ class Preview:
         self._later_outputs = tuple(m for m in outputs.DOCS if m not in first)
         self._later_content, self._first_files = content, set(files)
         built = self._write_and_build(now, full)
-        write_tree(self.root / "site", b.render_all(outputs.SITE, content))
-        write_tree(self.root / "site", cached)
+        site = self.root / "site"
+        for rel, data in {**b.render_all(outputs.SITE, content), **cached}.items():
+            _write_if_changed(site / rel, data)  # the downloads are megabytes: most edits leave them as they are
         return built
 
     def _remove_stale(self, rels: set[str]) -> None:

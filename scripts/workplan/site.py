@@ -1,14 +1,13 @@
 """I/O at the edge: writing trees, running MkDocs, the atomic swap, the downloads cache."""
 from __future__ import annotations
 
+import functools
 import json
 import multiprocessing
 import os
 import shutil
 from pathlib import Path
 
-import jinja2
-import jinja2.bccache
 
 
 def write_tree(root: Path, files: dict[str, str | bytes]) -> None:
@@ -25,27 +24,31 @@ def read_tree(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-class _MemoryBytecodeCache(jinja2.BytecodeCache):
-    """Compiled templates kept for the life of the process: MkDocs makes a new Jinja environment
-    for every build, so without this each edition compiles Material's templates again.  Jinja
-    checks each entry against its template's source checksum, so an edited template recompiles."""
-
-    def __init__(self) -> None:
-        self.store: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        data = self.store.get(bucket.key)
-        if data is not None:
-            bucket.bytecode_from_string(data)
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.store[bucket.key] = bucket.bytecode_to_string()
-
-    def clear(self) -> None:
-        self.store.clear()
+# Compiled templates kept for the life of the process: MkDocs makes a new Jinja environment for
+# every build, so without this each edition compiles Material's templates again.  Jinja checks each
+# entry against its template's source checksum, so an edited template recompiles.
+TEMPLATE_STORE: dict[str, bytes] = {}
 
 
-TEMPLATE_CACHE = _MemoryBytecodeCache()
+@functools.lru_cache(maxsize=1)
+def _template_cache():
+    """The Jinja bytecode cache over TEMPLATE_STORE (made on first use: the process that only
+    prepares docs/ never imports Jinja)."""
+    import jinja2
+
+    class MemoryBytecodeCache(jinja2.BytecodeCache):
+        def load_bytecode(self, bucket) -> None:
+            data = TEMPLATE_STORE.get(bucket.key)
+            if data is not None:
+                bucket.bytecode_from_string(data)
+
+        def dump_bytecode(self, bucket) -> None:
+            TEMPLATE_STORE[bucket.key] = bucket.bytecode_to_string()
+
+        def clear(self) -> None:
+            TEMPLATE_STORE.clear()
+
+    return MemoryBytecodeCache()
 
 
 # The theme's static files, found once per process: listing them walks every file of Material
@@ -57,7 +60,7 @@ THEME_FILES: dict[tuple, list[tuple[str, str]]] = {}
 def forget_theme() -> None:
     """After an edit to overrides/ (the preview): list the theme's files and compile anew."""
     THEME_FILES.clear()
-    TEMPLATE_CACHE.clear()
+    TEMPLATE_STORE.clear()
 
 
 def _share_theme_work() -> None:
@@ -73,7 +76,7 @@ def _share_theme_work() -> None:
 
     def get_env(self):
         env = get_env_once(self)
-        env.bytecode_cache = TEMPLATE_CACHE
+        env.bytecode_cache = _template_cache()
         return env
 
     def add_files_from_theme(self, env, config) -> None:
@@ -90,6 +93,17 @@ def _share_theme_work() -> None:
     get_env._workplan = True
     Theme.get_env = get_env
     Files.add_files_from_theme = add_files_from_theme
+    _c_yaml_loader()
+
+
+def _c_yaml_loader() -> None:
+    """MkDocs reads every config (ours, the theme's) with PyYAML's pure-Python loader; libyaml's
+    C loader (the same constructors and resolver, so the same result) reads them several times faster."""
+    import yaml
+    from mkdocs.utils import yaml as mkdocs_yaml
+
+    if hasattr(yaml, "CLoader") and mkdocs_yaml.get_yaml_loader.__defaults__[0] is yaml.Loader:
+        mkdocs_yaml.get_yaml_loader.__defaults__ = (yaml.CLoader, *mkdocs_yaml.get_yaml_loader.__defaults__[1:])
 
 
 def mkdocs_build(config_file: Path, site_dir: Path, dirty: bool = False, strict: bool = True) -> None:
@@ -155,6 +169,63 @@ def mkdocs_build_all(jobs: list[tuple], build=None, workers: int | None = None) 
         raise RuntimeError("an MkDocs build process ended without a result")
 
 
+def _can_fork() -> bool:
+    return (int(os.environ.get("WORKPLAN_JOBS") or os.cpu_count() or 1) > 1
+            and "fork" in multiprocessing.get_all_start_methods())
+
+
+def render_shared(modules, render) -> list[dict]:
+    """[render(module) for module in modules], shared out between this process and one forked
+    from it: each takes the next module not yet taken, so the two finish together whatever each
+    module costs.  `render` must be pure (the results are the same whichever process makes them).
+    Serial where the platform cannot fork or WORKPLAN_JOBS=1.  The first error is raised."""
+    modules = list(modules)
+    if len(modules) < 2 or not _can_fork():
+        return [render(m) for m in modules]
+    ctx = multiprocessing.get_context("fork")
+    taken = ctx.Value("i", 0)
+    receive, send = ctx.Pipe(duplex=False)
+
+    def take():
+        while True:
+            with taken.get_lock():
+                index = taken.value
+                taken.value += 1
+            if index >= len(modules):
+                return
+            yield index
+
+    def child() -> None:
+        try:
+            send.send({index: render(modules[index]) for index in take()})
+        except BaseException as err:  # noqa: BLE001 - handed to the parent, which raises it
+            try:
+                send.send(err)
+            except Exception:  # an error that cannot be pickled
+                send.send(RuntimeError(f"{type(err).__name__}: {err}"))
+
+    proc = ctx.Process(target=child, daemon=True)
+    proc.start()
+    send.close()
+    try:
+        results = {index: render(modules[index]) for index in take()}
+    except BaseException:
+        proc.terminate()
+        proc.join()
+        raise
+    try:
+        theirs = receive.recv()
+    except EOFError:
+        theirs = RuntimeError("a rendering process ended without a result")
+    except Exception as err:  # noqa: BLE001 - a result or error that pickles but does not unpickle
+        theirs = RuntimeError(f"a rendering process's result could not be read: {type(err).__name__}: {err}")
+    proc.join()
+    if isinstance(theirs, BaseException):
+        raise theirs
+    results.update(theirs)
+    return [results[index] for index in range(len(modules))]
+
+
 class MkDocsWorkers:
     """The MkDocs builds, run by a process forked at the start of the build, which warms up while
     the caller prepares docs/: it imports MkDocs, Material and the Markdown extensions, compiles
@@ -209,8 +280,8 @@ class MkDocsWorkers:
             jobs = self.inbox.get()
             if jobs is None:
                 return
-            try:
-                mkdocs_build_all(jobs, self.build)
+            try:  # one process per edition: three builds on two cores end sooner side by side than two, then one
+                mkdocs_build_all(jobs, self.build, workers=len(jobs))
                 self.outbox.put(None)
             except BaseException as err:  # noqa: BLE001 - handed to the parent, which raises it
                 try:
@@ -226,6 +297,10 @@ class MkDocsWorkers:
 
         import markdown
         import mkdocs.commands.build  # noqa: F401 - imported for what it imports
+
+        from .lite import import_jieba
+
+        import_jieba()  # before Material's search plugin imports it
         from mkdocs.config import load_config
         from mkdocs.structure.files import Files
 

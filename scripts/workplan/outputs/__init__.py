@@ -14,10 +14,11 @@ A new output is a new module here and one entry in a list below.
 """
 from __future__ import annotations
 
-from . import (assets, citations, data, ebooks, handouts, offline_copy, pages, reading, root_pages, search_index,
-               service_worker, web_manifest, zensical)
+from . import (assets, citations, configs, data, ebooks, handouts, offline_copy, pages, reading, root_pages,
+               search_index, service_worker, web_manifest)
 
-DOCS = (pages, assets, search_index, data, reading, zensical, citations, web_manifest)
+# DOCS in order of cost, the costliest first: the build shares them out between two processes
+DOCS = (configs, search_index, pages, data, reading, citations, web_manifest, assets)
 SITE = (root_pages,)
 BUILT = (service_worker,)
 DOWNLOADS: tuple = (handouts, ebooks, offline_copy)

@@ -20,7 +20,6 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-import jinja2
 import yaml
 
 from ..config import ROOT, TEMPLATES
@@ -71,6 +70,8 @@ def docs_files(content: Content) -> dict[str, str | bytes]:
     for module in DOCS:  # every docs/ output but the web app manifest (no worker in the copy)
         if module is not web_manifest:
             files.update(module.render(content))
+    import jinja2
+
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(COPY), keep_trailing_newline=True)
     for edition in content.editions:
         code = edition.code
@@ -82,6 +83,8 @@ def docs_files(content: Content) -> dict[str, str | bytes]:
 
 
 def root_files(content: Content) -> dict[str, str]:
+    import jinja2
+
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(COPY), keep_trailing_newline=True, autoescape=True)
     first = content.editions[0].code
     values = {"first": first, "title": content.docs[first].title, "csp": POLICY, "editions": content.editions,

@@ -2,7 +2,7 @@
 (site/ stage).  From templates/root-*.html; every string comes from the plan or editions.py."""
 from __future__ import annotations
 
-import jinja2
+from typing import TYPE_CHECKING
 
 from ..config import TEMPLATES, site_path, site_url
 from ..csp import POLICY
@@ -14,7 +14,13 @@ def _escape(value: object) -> str:
     return str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
+if TYPE_CHECKING:
+    import jinja2
+
+
 def _env() -> jinja2.Environment:
+    import jinja2
+
     return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), finalize=_escape,
                               keep_trailing_newline=True)
 

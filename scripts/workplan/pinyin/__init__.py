@@ -16,6 +16,8 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from ..lite import import_jieba
+
 CORRECTIONS = Path(__file__).with_name("corrections.tsv")
 
 
@@ -62,12 +64,16 @@ def load_corrections(path: Path) -> dict[str, tuple[str, ...]]:
 
 @lru_cache(maxsize=1)
 def _converter():
-    from pypinyin import load_phrases_dict
+    from pypinyin import Style, pinyin
+    from pypinyin.constants import PHRASES_DICT
+    from pypinyin.seg.mmseg import seg
 
     fixes = corrections()
     if fixes:
-        load_phrases_dict({w: [[s] for s in r] for w, r in fixes.items()})
-    from pypinyin import Style, pinyin
+        # what pypinyin.load_phrases_dict does, except that it trains the segmenter's prefix set
+        # again over all 400,000 phrases; the set only grows, so teaching it the new words is the same
+        PHRASES_DICT.update({w: [[s] for s in r] for w, r in fixes.items()})
+        seg.train(fixes)
 
     return lambda text: pinyin(text, style=Style.TONE, heteronym=False, errors=lambda s: [[None] for _ in s])
 
@@ -161,8 +167,7 @@ class _Segmenter:
         import logging
         import re
 
-        import jieba
-
+        jieba = import_jieba()
         jieba.setLogLevel(logging.ERROR)
         lines, total = _dictionary()
         pattern = re.compile("^([" + "".join(sorted(re.escape(c) for c in chars)) + "]+) (\\d+) ([a-z]+)$", re.M)
@@ -185,9 +190,7 @@ def _dictionary() -> tuple[str, int]:
     """jieba's dictionary file as text, and the total of its frequencies."""
     import re
 
-    import jieba
-
-    with jieba.get_dict_file() as f:
+    with import_jieba().get_dict_file() as f:
         text = f.read().decode("utf-8")
     return text, sum(map(int, re.findall(r" (\d+) ", text)))
 

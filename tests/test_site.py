@@ -1,0 +1,123 @@
+"""The I/O edge (site.py, lite.py, __main__.py): the work shared out between processes, the imports
+without what the build does not use, and the command line's quick exit."""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import subprocess
+import sys
+import time
+
+import pytest
+
+from helpers import ROOT, SOURCE, make_root
+
+from workplan.model import Problem
+from workplan.site import render_shared
+
+FORK = "fork" in multiprocessing.get_all_start_methods()
+
+
+def _slow_square(n: int) -> tuple[int, int]:
+    time.sleep(0.15)
+    return n * n, os.getpid()
+
+
+@pytest.mark.skipif(not FORK, reason="the platform cannot fork: render_shared renders in this process")
+def test_render_shared_gives_the_serial_result_in_order_from_two_processes(monkeypatch):
+    monkeypatch.delenv("WORKPLAN_JOBS", raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    out = render_shared(range(6), _slow_square)
+    assert [square for square, _ in out] == [n * n for n in range(6)]
+    pids = {pid for _, pid in out}
+    assert os.getpid() in pids and len(pids) == 2  # each process took some: they take turns
+
+
+def test_render_shared_is_serial_with_one_job(monkeypatch):
+    monkeypatch.setenv("WORKPLAN_JOBS", "1")
+    out = render_shared(range(3), _slow_square)
+    assert out == [(0, os.getpid()), (1, os.getpid()), (4, os.getpid())]
+
+
+def _fail_on(bad: int):
+    def render(n: int) -> int:
+        if n == bad:
+            raise Problem("plan.txt", 7, "a broken line", "mend it")
+        time.sleep(0.3)  # this process is busy: the other one takes the next
+        return n
+    return render
+
+
+class _Unpicklable(Exception):
+    def __init__(self, handle):
+        super().__init__("cannot travel")
+        self.handle = handle
+
+    def __reduce__(self):
+        raise TypeError("no")
+
+
+@pytest.mark.skipif(not FORK, reason="the platform cannot fork")
+def test_an_error_in_either_process_is_raised_as_it_is(monkeypatch):
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.delenv("WORKPLAN_JOBS", raising=False)
+    for bad in (0, 1):  # 0: this process takes it first; 1: the forked one does, while this one sleeps
+        with pytest.raises(Problem) as caught:
+            render_shared(range(3), _fail_on(bad))
+        assert str(caught.value).startswith("plan.txt:7:")
+
+    def unpicklable(n: int) -> int:
+        if n == 1:
+            raise _Unpicklable(lambda: None)
+        time.sleep(0.3)
+        return n
+
+    with pytest.raises(RuntimeError, match="_Unpicklable: cannot travel"):
+        render_shared(range(3), unpicklable)
+
+
+def test_jieba_is_imported_without_pkg_resources():
+    code = ("import sys; from workplan.lite import import_jieba; j = import_jieba(); "
+            "f = j.get_dict_file(); assert f.read(1); f.close(); "
+            "print('pkg_resources' in sys.modules, 'jieba' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                            env={**os.environ, "PYTHONPATH": str(ROOT / "scripts")})
+    assert result.stdout.split() == ["False", "True"]
+
+
+def test_the_quick_exit_keeps_the_status_and_runs_the_exit_handlers(tmp_path):
+    """python -m workplan leaves with os._exit: the exit handlers still run (the OpenCC configs'
+    temporary folder is removed) and the status and the last lines still come out."""
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "scripts"), "TMPDIR": str(tmp)}
+    env.pop("WORKPLAN_OPENCC_CACHE", None)
+    ok = subprocess.run([sys.executable, "-m", "workplan", "--docs-only", "--source", str(SOURCE),
+                         "--root", str(make_root(tmp_path / "r"))], capture_output=True, text=True, env=env)
+    assert ok.returncode == 0, ok.stderr
+    assert ok.stderr.strip().splitlines()[-1].startswith("built zh-Hans, zh-Hant, en in ")
+    assert (tmp_path / "r" / "docs" / "zh-Hans.yml").is_file()
+    assert list(tmp.iterdir()) == []  # the converter's temporary folder went with the exit handlers
+    bad = subprocess.run([sys.executable, "-m", "workplan", "--docs-only", "--source", str(tmp_path / "none.txt"),
+                          "--root", str(tmp_path / "r")], capture_output=True, text=True, env=env)
+    assert bad.returncode == 2 and bad.stderr.startswith(f"error: {tmp_path / 'none.txt'}:1:")
+
+
+def test_the_command_line_reports_an_mkdocs_failure_in_one_line(monkeypatch, capsys):
+    from mkdocs.exceptions import Abort
+
+    from workplan import cli
+
+    def failing(error):
+        def build(*args, **kwargs):
+            raise error
+        return build
+
+    monkeypatch.setattr(cli, "build", failing(Abort("Aborted with 1 warnings in strict mode!")))
+    assert cli.main(["--pages-only"]) == 3
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == ["error: MkDocs build failed (Aborted with 1 warnings in strict mode!); "
+                   "docs/ and site/ were left as they were"]
+    monkeypatch.setattr(cli, "build", failing(KeyError("a bug, not an input problem")))
+    with pytest.raises(KeyError):
+        cli.main(["--pages-only"])
