@@ -1,7 +1,11 @@
-"""The colour palette, applied by assets/javascripts/workplan-palette.js while the header is parsed
-(Material's palette component is not mounted: overrides/partials/palette.html says why): the reader's
-light or dark preference picks the scheme before the first paint, a change of preference is followed,
-and the color-scheme and theme-color meta tags follow the page's colours, as Material's component did."""
+"""What a page does while it starts, kept light for phones (issue 10, "Fast on a phone"; the timing
+itself is a benchmark, scripts/bench_lighthouse.py).
+
+- The colour palette is applied by assets/javascripts/workplan-palette.js while the header is parsed
+  (Material's palette component is not mounted: overrides/partials/palette.html says why): the reader's
+  light or dark preference picks the scheme before the first paint, a change of preference is followed,
+  and the color-scheme and theme-color meta tags follow the page's colours, as Material's component did.
+- Permalinks keep their citation as the browser's own tooltip: Material mounts no tooltip on them."""
 from __future__ import annotations
 
 import pytest
@@ -57,3 +61,13 @@ def test_material_no_longer_restyles_the_page_for_its_palette_at_start_up(page, 
     page.wait_for_timeout(300)
     assert page.evaluate("window.__marks") == 0
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "default"
+
+
+def test_permalinks_keep_their_citation_as_a_plain_title_and_get_no_material_tooltip(page, base_url):
+    page.goto(f"{base_url}en/sections/4/", wait_until="load")
+    ref = "#item-4-3 a.wp-ref"
+    assert page.get_attribute(ref, "title") == "CNIPA 2022 Work Plan §4.3"
+    page.hover(ref)
+    page.wait_for_timeout(600)  # Material shows its tooltip 250 ms after the pointer arrives
+    assert page.get_attribute(ref, "title") == "CNIPA 2022 Work Plan §4.3"
+    assert page.locator(".md-tooltip2").count() == 0
