@@ -124,8 +124,10 @@ def _build(source: Path, root: Path, editions: tuple[Edition, ...], docs_only: b
     try:
         write_tree(docs_new, files)
         if workers is not None:
-            workers.build_all([(docs_new / f"{e.code}.yml", site_new / e.code) for e in editions])
-            write_tree(site_new, render_all(outputs.SITE, content))
+            workers.start([(docs_new / f"{e.code}.yml", site_new / e.code) for e in editions])
+            site_files = render_all(outputs.SITE, content)  # while MkDocs builds
+            workers.wait()
+            write_tree(site_new, site_files)
             write_tree(site_new, extra)
             for module in outputs.BUILT:
                 write_tree(site_new, module.render(content, site_new))

@@ -11,13 +11,13 @@ from pathlib import Path
 
 
 def write_tree(root: Path, files: dict[str, str | bytes]) -> None:
+    made: set[Path] = set()
     for rel, data in sorted(files.items()):
         path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(data, bytes):
-            path.write_bytes(data)
-        else:
-            path.write_text(data, encoding="utf-8", newline="\n")
+        if path.parent not in made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made.add(path.parent)
+        path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
 
 
 def read_tree(root: Path) -> dict[str, bytes]:
@@ -236,13 +236,15 @@ class MkDocsWorkers:
         with MkDocsWorkers(root / "mkdocs.yml") as workers:
             ...                               # prepare and write docs/
             workers.build_all(jobs)           # (config file, site dir) pairs; the first error is raised
+            # or workers.start(jobs), other work, then workers.wait()
 
-    Where the platform cannot fork, or WORKPLAN_JOBS=1, build_all builds in this process."""
+    Where the platform cannot fork, or WORKPLAN_JOBS=1, the builds run in this process."""
 
     def __init__(self, shared_config: Path, build=None) -> None:
         self.shared_config, self.build = shared_config, build or mkdocs_build
         self.jobs = int(os.environ.get("WORKPLAN_JOBS") or os.cpu_count() or 1)
         self.proc = None
+        self.waiting = False  # builds handed to the warm process, not yet waited for
 
     def __enter__(self) -> "MkDocsWorkers":
         if self.jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
@@ -263,10 +265,22 @@ class MkDocsWorkers:
             self.proc = None
 
     def build_all(self, jobs: list[tuple]) -> None:
+        self.start(jobs)
+        self.wait()
+
+    def start(self, jobs: list[tuple]) -> None:
+        """Hand the builds to the warm process (where there is none, build them here, now)."""
         if self.proc is None:
             mkdocs_build_all(jobs, self.build)
             return
         self.inbox.put(jobs)
+        self.waiting = True
+
+    def wait(self) -> None:
+        """Until the builds handed over are done; the first error is raised."""
+        if not self.waiting:
+            return
+        self.waiting = False
         error = self.outbox.get()
         if error is not None:
             raise error
