@@ -69,6 +69,9 @@ class Preview:
         self.glossary = own if own.exists() else None
         self.stamps = _snapshot(root)
         self.on_downloads = lambda: None  # set by serve(): reload the open pages once more
+        self.viewed = lambda: set()  # set by serve(): the editions whose pages a browser has open
+        self.on_viewed_built = lambda: None  # set by serve(): reload them now, before the rest is built
+        self._in_rebuild = False  # in rebuild(), under the build lock (not the later pass or the downloads')
         self._downloads_lock = threading.Lock()
         self._build_lock = threading.RLock()  # one MkDocs run on site/ at a time
         self._memo: dict = {}  # parsed inputs by their bytes (build.load_inputs)
@@ -124,7 +127,11 @@ class Preview:
         theme = any(p.startswith(str(self.root / "overrides")) or p == str(self.root / "mkdocs.yml") for p in changed)
         try:
             with self._build_lock:
-                built = self._pages(full=theme)
+                self._in_rebuild = True  # the server's own rebuild: its open pages may reload early
+                try:
+                    built = self._pages(full=theme)
+                finally:
+                    self._in_rebuild = False
         except Exception as err:  # noqa: BLE001 - the preview keeps serving the last good site
             from workplan.model import Problem
 
@@ -219,7 +226,7 @@ class Preview:
 
         docs, site = self.root / "docs", self.root / "site"
         touched = {rel for rel, data in files.items() if _write_if_changed(docs / rel, data)}
-        built, jobs = [], []
+        built, jobs, codes = [], [], []
         if full:
             forget_theme()
             self._warm_up()
@@ -230,9 +237,21 @@ class Preview:
                 continue
             whole = full or f"{code}.yml" in mine or any(not (docs / t).exists() for t in mine)
             jobs.append((docs / f"{code}.yml", site / code, not whole, whole))  # dirty, strict
+            codes.append(code)
             built.append(code + ("" if whole else " (changed pages)"))
-        if jobs:  # a process per edition: the few changed pages each are soon done, on every core
-            mkdocs_build_all(jobs, workers=len(jobs) if os.environ.get("WORKPLAN_JOBS", "") != "1" else 1)
+        if not jobs:
+            return built
+        one_each = os.environ.get("WORKPLAN_JOBS", "") != "1"
+        viewed = self.viewed()
+        first = [job for job, code in zip(jobs, codes) if code in viewed]
+        rest = [job for job, code in zip(jobs, codes) if code not in viewed]
+        if first and rest and not full and self._in_rebuild:
+            # the editions open in a browser first, on every core, and their pages reload at once;
+            # then the others, which nobody is looking at
+            mkdocs_build_all(first, workers=len(first) if one_each else 1)
+            self.on_viewed_built()
+            jobs = rest
+        mkdocs_build_all(jobs, workers=len(jobs) if one_each else 1)  # a process per edition, on every core
         return built
 
     # -- the downloads, in the background -----------------------------------------------------------
@@ -291,6 +310,13 @@ def _server_class():
             super().__init__(*args, **kwargs)
             self.observer = watchdog.observers.Observer()
             self.build_delay = 0.05
+            self.viewed: set[str] = set()  # the first path segment (the edition) of each page served
+
+        def _serve_request(self, environ, start_response):
+            path = environ.get("PATH_INFO", "")
+            if path.endswith(("/", ".html")) and not path.startswith("/livereload/"):
+                self.viewed.add(path.strip("/").split("/", 1)[0])
+            return super()._serve_request(environ, start_response)
 
         def watch(self, path: str, func=None, *, recursive: bool = True) -> None:
             path = os.path.abspath(path)
@@ -324,7 +350,16 @@ def serve(source: Path, root: Path, host: str, port: int) -> int:
             server._wanted_epoch = server._visible_epoch = time.monotonic_ns() // 1000
             server._epoch_cond.notify_all()
 
+    def reload_viewed() -> None:
+        """The open pages' editions are built: show them now (the server then serves as usual; the
+        reload it makes after the whole rebuild finds these pages already up to date)."""
+        with server._epoch_cond:
+            server._visible_epoch = server._wanted_epoch
+            server._epoch_cond.notify_all()
+
     preview.on_downloads = reload_browsers
+    preview.viewed = lambda: set(server.viewed)
+    preview.on_viewed_built = reload_viewed
     for name in WATCHED:
         if (root / name).exists():
             server.watch(str(root / name))
