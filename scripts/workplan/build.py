@@ -64,12 +64,8 @@ def render_all(modules, content: Content) -> dict[str, str | bytes]:
 
 
 def render_docs(content: Content) -> dict[str, str | bytes]:
-    """Pure: every file of docs/, path -> text."""
-    return render_all(outputs.DOCS, content)
-
-
-def render_docs_shared(content: Content) -> dict[str, str | bytes]:
-    """render_docs, the modules shared out between this process and a forked one (same result)."""
+    """Pure: every file of docs/, path -> text (the modules shared out between this process and a
+    forked one; the same result as rendering them one after another)."""
     files: dict[str, str | bytes] = {}
     for found in render_shared(outputs.DOCS, lambda module: module.render(content)):
         files.update(found)
@@ -117,7 +113,7 @@ def _build(source: Path, root: Path, editions: tuple[Edition, ...], docs_only: b
         linked.update(extra)
     if extra:
         content = dataclasses.replace(content, downloads={path: len(data) for path, data in sorted(extra.items())})
-    files = render_docs_shared(content)
+    files = render_docs(content)
     docs_new, site_new = root / "docs.new", root / "site.new"
     for path in (docs_new, site_new):
         remove(path)

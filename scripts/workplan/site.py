@@ -115,6 +115,18 @@ def mkdocs_build(config_file: Path, site_dir: Path, dirty: bool = False, strict:
     mk_build(config, dirty=dirty)
 
 
+def _sendable(err: BaseException) -> BaseException:
+    """An error as another process can receive it: itself if it pickles, else a RuntimeError naming
+    it.  Checked here, because a multiprocessing Queue pickles later, in a thread that only prints."""
+    import pickle
+
+    try:
+        pickle.loads(pickle.dumps(err))
+        return err
+    except Exception:  # noqa: BLE001 - whatever pickling raises
+        return RuntimeError(f"{type(err).__name__}: {err}")
+
+
 def _worker(build, jobs, queue, results) -> None:  # noqa: C901
     """A forked worker: takes job numbers until none is left; reports (number, error or None)."""
     while True:
@@ -125,10 +137,7 @@ def _worker(build, jobs, queue, results) -> None:  # noqa: C901
             build(*jobs[index])
             results.put((index, None))
         except BaseException as err:  # noqa: BLE001 - handed to the parent, which raises it
-            try:
-                results.put((index, err))
-            except Exception:  # an error that cannot be pickled
-                results.put((index, RuntimeError(f"{type(err).__name__}: {err}")))
+            results.put((index, _sendable(err)))
             return
 
 
@@ -137,7 +146,7 @@ def mkdocs_build_all(jobs: list[tuple], build=None, workers: int | None = None) 
     the platform can fork (each worker compiles the theme's templates once and reuses them for
     its next edition), one after another elsewhere.  The first error is raised."""
     build = build or mkdocs_build
-    workers = min(len(jobs), workers or int(os.environ.get("WORKPLAN_JOBS") or os.cpu_count() or 1))
+    workers = min(len(jobs), workers or _jobs())
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         for job in jobs:
             build(*job)
@@ -169,9 +178,13 @@ def mkdocs_build_all(jobs: list[tuple], build=None, workers: int | None = None) 
         raise RuntimeError("an MkDocs build process ended without a result")
 
 
+def _jobs() -> int:
+    """How many processes may build at once: WORKPLAN_JOBS, else the machine's cores."""
+    return int(os.environ.get("WORKPLAN_JOBS") or os.cpu_count() or 1)
+
+
 def _can_fork() -> bool:
-    return (int(os.environ.get("WORKPLAN_JOBS") or os.cpu_count() or 1) > 1
-            and "fork" in multiprocessing.get_all_start_methods())
+    return _jobs() > 1 and "fork" in multiprocessing.get_all_start_methods()
 
 
 def render_shared(modules, render) -> list[dict]:
@@ -199,10 +212,7 @@ def render_shared(modules, render) -> list[dict]:
         try:
             send.send({index: render(modules[index]) for index in take()})
         except BaseException as err:  # noqa: BLE001 - handed to the parent, which raises it
-            try:
-                send.send(err)
-            except Exception:  # an error that cannot be pickled
-                send.send(RuntimeError(f"{type(err).__name__}: {err}"))
+            send.send(_sendable(err))
 
     proc = ctx.Process(target=child, daemon=True)
     proc.start()
@@ -242,12 +252,11 @@ class MkDocsWorkers:
 
     def __init__(self, shared_config: Path, build=None) -> None:
         self.shared_config, self.build = shared_config, build or mkdocs_build
-        self.jobs = int(os.environ.get("WORKPLAN_JOBS") or os.cpu_count() or 1)
         self.proc = None
         self.waiting = False  # builds handed to the warm process, not yet waited for
 
     def __enter__(self) -> "MkDocsWorkers":
-        if self.jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
+        if _can_fork():
             ctx = multiprocessing.get_context("fork")
             self.inbox, self.outbox = ctx.Queue(), ctx.Queue()
             self.proc = ctx.Process(target=self._serve, daemon=False)
@@ -298,10 +307,7 @@ class MkDocsWorkers:
                 mkdocs_build_all(jobs, self.build, workers=len(jobs))
                 self.outbox.put(None)
             except BaseException as err:  # noqa: BLE001 - handed to the parent, which raises it
-                try:
-                    self.outbox.put(err)
-                except Exception:
-                    self.outbox.put(RuntimeError(f"{type(err).__name__}: {err}"))
+                self.outbox.put(_sendable(err))
 
     def _warm(self) -> None:
         """Import what a build imports, compile the theme's page templates and list its files,
