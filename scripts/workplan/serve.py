@@ -69,7 +69,7 @@ class Preview:
         self.glossary = own if own.exists() else None
         self.stamps = _snapshot(root)
         self.on_downloads = lambda: None  # set by serve(): reload the open pages once more
-        self.viewed = lambda: set()  # set by serve(): the editions whose pages a browser has open
+        self.viewed = lambda: set()  # set by serve(): the editions a browser has loaded pages of, since start
         self.on_viewed_built = lambda: None  # set by serve(): reload them now, before the rest is built
         self._in_rebuild = False  # in rebuild(), under the build lock (not the later pass or the downloads')
         self._downloads_lock = threading.Lock()
@@ -246,8 +246,8 @@ class Preview:
         first = [job for job, code in zip(jobs, codes) if code in viewed]
         rest = [job for job, code in zip(jobs, codes) if code not in viewed]
         if first and rest and not full and self._in_rebuild:
-            # the editions open in a browser first, on every core, and their pages reload at once;
-            # then the others, which nobody is looking at
+            # the editions a browser has loaded pages of first, on every core, and their pages reload
+            # at once; then the others, which nobody has looked at since the preview started
             mkdocs_build_all(first, workers=len(first) if one_each else 1)
             self.on_viewed_built()
             jobs = rest
