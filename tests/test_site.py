@@ -6,7 +6,6 @@ import multiprocessing
 import os
 import subprocess
 import sys
-import time
 
 import pytest
 
@@ -18,16 +17,40 @@ from workplan.site import render_shared
 FORK = "fork" in multiprocessing.get_all_start_methods()
 
 
-def _slow_square(n: int) -> tuple[int, int]:
-    time.sleep(0.15)
-    return n * n, os.getpid()
+class _Turns:
+    """Makes the sharing deterministic whatever the machine's load: the first module this process
+    renders waits until the forked process has rendered (or failed on) one of its own.  Without
+    it a slow fork lets this process take every module before the other starts."""
+
+    def __init__(self) -> None:
+        self.parent = os.getpid()
+        self.child_went = multiprocessing.get_context("fork").Event()  # inherited by the fork
+
+    def in_child(self) -> bool:
+        return os.getpid() != self.parent
+
+    def child_done(self) -> None:
+        self.child_went.set()
+
+    def wait_for_child(self) -> None:
+        assert self.child_went.wait(timeout=60), "the forked process never rendered a module"
+
+
+def _square_by_turns(turns: _Turns):
+    def render(n: int) -> tuple[int, int]:
+        if turns.in_child():
+            turns.child_done()
+        else:
+            turns.wait_for_child()
+        return n * n, os.getpid()
+    return render
 
 
 @pytest.mark.skipif(not FORK, reason="the platform cannot fork: render_shared renders in this process")
 def test_render_shared_gives_the_serial_result_in_order_from_two_processes(monkeypatch):
     monkeypatch.delenv("WORKPLAN_JOBS", raising=False)
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
-    out = render_shared(range(6), _slow_square)
+    out = render_shared(range(6), _square_by_turns(_Turns()))
     assert [square for square, _ in out] == [n * n for n in range(6)]
     pids = {pid for _, pid in out}
     assert os.getpid() in pids and len(pids) == 2  # each process took some: they take turns
@@ -35,17 +58,8 @@ def test_render_shared_gives_the_serial_result_in_order_from_two_processes(monke
 
 def test_render_shared_is_serial_with_one_job(monkeypatch):
     monkeypatch.setenv("WORKPLAN_JOBS", "1")
-    out = render_shared(range(3), _slow_square)
+    out = render_shared(range(3), lambda n: (n * n, os.getpid()))
     assert out == [(0, os.getpid()), (1, os.getpid()), (4, os.getpid())]
-
-
-def _fail_on(bad: int):
-    def render(n: int) -> int:
-        if n == bad:
-            raise Problem("plan.txt", 7, "a broken line", "mend it")
-        time.sleep(0.3)  # this process is busy: the other one takes the next
-        return n
-    return render
 
 
 class _Unpicklable(Exception):
@@ -57,23 +71,35 @@ class _Unpicklable(Exception):
         raise TypeError("no")
 
 
+def _fail_in(where: str, error: BaseException):
+    """A render that raises `error` in this process ("parent") or in the forked one ("child");
+    the other process renders normally (this one only after the child has failed)."""
+    turns = _Turns()
+
+    def render(n: int) -> int:
+        if turns.in_child():
+            turns.child_done()
+            if where == "child":
+                raise error
+            return n
+        if where == "parent":
+            raise error
+        turns.wait_for_child()
+        return n
+    return render
+
+
 @pytest.mark.skipif(not FORK, reason="the platform cannot fork")
 def test_an_error_in_either_process_is_raised_as_it_is(monkeypatch):
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     monkeypatch.delenv("WORKPLAN_JOBS", raising=False)
-    for bad in (0, 1):  # 0: this process takes it first; 1: the forked one does, while this one sleeps
+    for where in ("parent", "child"):
         with pytest.raises(Problem) as caught:
-            render_shared(range(3), _fail_on(bad))
+            render_shared(range(3), _fail_in(where, Problem("plan.txt", 7, "a broken line", "mend it")))
         assert str(caught.value).startswith("plan.txt:7:")
-
-    def unpicklable(n: int) -> int:
-        if n == 1:
-            raise _Unpicklable(lambda: None)
-        time.sleep(0.3)
-        return n
-
+    # an error that cannot be pickled still reaches this process, as a RuntimeError naming it
     with pytest.raises(RuntimeError, match="_Unpicklable: cannot travel"):
-        render_shared(range(3), unpicklable)
+        render_shared(range(3), _fail_in("child", _Unpicklable(lambda: None)))
 
 
 def test_jieba_is_imported_without_pkg_resources():
