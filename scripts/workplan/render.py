@@ -72,7 +72,7 @@ def html_text(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def front_matter(title: str, description: str, toc_depth: int = 0) -> str:
+def front_matter(title: str, description: str, toc_depth: int = 0, long_page: bool = False) -> str:
     def q(s: str) -> str:
         s = html_text(s)
         return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
@@ -80,8 +80,11 @@ def front_matter(title: str, description: str, toc_depth: int = 0) -> str:
     # Material's own index stays empty: the site's search worker loads search/workplan-index.json
     # (item by item, see Renderer.search_index) only when the reader starts to search.
     # toc_depth (overrides/partials/toc-item.html): the deepest heading level the page's table of contents lists.
+    # long_page (overrides/base.html): the article is marked `wp-long`, whose items and entries off
+    # screen are skipped until they come near (workplan.css).
     depth = f"toc_depth: {toc_depth}\n" if toc_depth else ""
-    return f"---\ntitle: {q(title)}\ndescription: {q(description)}\n{depth}search:\n  exclude: true\n---\n\n"
+    long = "long_page: true\n" if long_page else ""
+    return f"---\ntitle: {q(title)}\ndescription: {q(description)}\n{depth}{long}search:\n  exclude: true\n---\n\n"
 
 
 def shorten(text: str, limit: int = 150) -> str:
@@ -233,7 +236,7 @@ class Renderer:
 
     def full(self) -> str:
         title = f"{self.ts(self.doc.title)} · {self.ui['full_text']}"
-        out = [front_matter(title, self.ui["full_intro"]),
+        out = [front_matter(title, self.ui["full_intro"], long_page=True),
                f"# {md_escape(self.ts(self.doc.title))} {{ #title{self.py('title')} }}\n\n",
                TOOLBAR, self.disclaimer(), f"{self.ui['full_intro']}\n{{ .wp-note }}\n\n"]
         out += self.paragraphs(self.doc.preamble, "glossary.md")
@@ -264,7 +267,8 @@ class Renderer:
     def glossary(self) -> str:
         ui = self.ui
         title = ui["glossary"]
-        out = [front_matter(f"{title} · {self.ts(self.doc.title)}", shorten(ui["glossary_intro"]), toc_depth=2),
+        out = [front_matter(f"{title} · {self.ts(self.doc.title)}", shorten(ui["glossary_intro"]), toc_depth=2,
+                           long_page=True),
                f"# {title} {{ #title }}\n\n", self.disclaimer(), f"{ui['glossary_intro']}\n\n"]
         out.append(self.glossary_tools())
         for category in CATEGORIES:

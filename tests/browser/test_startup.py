@@ -71,3 +71,51 @@ def test_permalinks_keep_their_citation_as_a_plain_title_and_get_no_material_too
     page.wait_for_timeout(600)  # Material shows its tooltip 250 ms after the pointer arrives
     assert page.get_attribute(ref, "title") == "CNIPA 2022 Work Plan §4.3"
     assert page.locator(".md-tooltip2").count() == 0
+
+
+SKIPPED = "sel => getComputedStyle(document.querySelector(sel)).contentVisibility"
+# a point of the popup outside its block's box, and whether the popup is what is drawn there (paint
+# containment would clip it: the point would hit the page behind)
+DRAWN_OUTSIDE = """([popup, block]) => {
+    const p = document.querySelector(popup).getBoundingClientRect();
+    const b = document.querySelector(popup).closest(block).getBoundingClientRect();
+    const y = Math.max(b.bottom + 2, p.top + 2);
+    if (y > p.bottom - 2) return null;
+    const hit = document.elementFromPoint(p.left + p.width / 2, y);
+    return Boolean(hit && hit.closest(popup));
+}"""
+
+
+@pytest.mark.parametrize("edition", ["zh-Hans", "en"])
+def test_long_pages_skip_what_is_off_screen_and_draw_an_open_popup_whole(browser, base_url, edition):
+    """The full text and the glossary (`long_page` in the front matter: the article is `wp-long`) skip
+    items and entries off screen (content-visibility); a section page does not.  A cite menu or term
+    card opened in an item is drawn whole, also where it reaches past the item's box, and the item is
+    skipped again once it closes."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(f"{base_url}{edition}/sections/4/", wait_until="load")
+    assert page.evaluate(SKIPPED, "#item-4-5") == "visible"
+    page.goto(f"{base_url}{edition}/glossary/", wait_until="load")
+    assert page.evaluate(SKIPPED, "article h3[id]:last-of-type") == "auto"
+    page.goto(f"{base_url}{edition}/full/", wait_until="load")
+    assert page.evaluate("document.querySelector('article').classList.contains('wp-long')")
+    item = "#item-8-1"
+    assert page.evaluate(SKIPPED, item) == "auto"
+    page.locator(f"{item} button.wp-cite").scroll_into_view_if_needed()
+    page.locator(f"{item} button.wp-cite").click()
+    page.wait_for_selector(".wp-cite-menu .wp-cite-label")
+    assert page.evaluate(SKIPPED, item) == "visible"
+    assert page.evaluate(DRAWN_OUTSIDE, [".wp-cite-menu", ".wp-item"]) is True
+    page.keyboard.press("Escape")
+    assert page.query_selector(".wp-cite-menu") is None and page.evaluate(SKIPPED, item) == "auto"
+    term = page.locator(".wp-item a.wp-term").last
+    holder = term.evaluate("a => '#' + a.closest('.wp-item').id")
+    term.scroll_into_view_if_needed()
+    term.click()
+    page.wait_for_selector(".wp-card")
+    assert page.evaluate(SKIPPED, holder) == "visible"
+    assert page.evaluate(DRAWN_OUTSIDE, [".wp-card", ".wp-item"]) is True
+    page.keyboard.press("Escape")
+    assert page.query_selector(".wp-card") is None and page.evaluate(SKIPPED, holder) == "auto"
+    context.close()
