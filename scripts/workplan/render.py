@@ -278,8 +278,11 @@ class Renderer:
             heading = ui[f"category.{category}"]
             out.append(f"## {md_escape(heading)} {{ #category-{category} }}\n\n")
             for g in entries:
+                # one box per entry: the page skips boxes off screen (workplan.css), and the glossary
+                # tools filter and reorder them (workplan-reading-aids.js)
                 for folded in g.term.anchors:  # ids of entries folded into this one: their links keep working
                     out.append(f'<a id="{folded}"></a>\n\n')
+                out.append(f'<div class="wp-entry" data-category="{category}" markdown>\n\n')
                 out.append(f"### {md_escape(self.ts(g.name))} {{ #{g.term.id} }}\n\n")
                 other_lang = "en" if self.e.chinese else "zh-Hans"
                 facts = [f'<span lang="{other_lang}">{md_escape(self.alt_ts(n))}</span>' for n in g.other_names]
@@ -304,6 +307,7 @@ class Renderer:
                     out.append(f'{ui["appears_in"]}{ui["colon"]}{" · ".join(links)}\n{{ .wp-uses }}\n\n')
                 else:
                     out.append(f'{ui["appears_nowhere"]}\n{{ .wp-uses }}\n\n')
+                out.append("</div>\n\n")
         return "".join(out)
 
     def nav(self) -> list:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import statistics
 import subprocess
 from pathlib import Path
 
@@ -25,32 +26,69 @@ GATED = ["accessibility", "best-practices", "seo"]
 REPORTS = ROOT / "tests" / "artifacts" / "lighthouse"
 
 
-@pytest.mark.parametrize("form_factor", ["mobile", "desktop"])
-@pytest.mark.parametrize("edition", EDITIONS)
-@pytest.mark.parametrize("name", PAGES)
-def test_lighthouse_scores_100(compressed_base_url, edition, name, form_factor):
-    need(NODE_BIN / "lighthouse", "Lighthouse")
-    base_url = compressed_base_url
+PERFORMANCE = 95  # Lighthouse mobile performance, median of the runs (issue 10, "Fast on a phone")
+# Chrome's paint holding keeps a navigation's first frame back until the page is "ready" or a timeout:
+# on this headless Chromium it released our pages at the timeout on about half the runs (first paint
+# 0.2 s or 1.2 s, nothing between, with the load event at 0.5 s; a bare page never), which moved FCP
+# by 0.7 s and the score by about 3 points at random.  The gate measures the pages without it:
+# chrome-launcher's guide to flags for tools documents this one ("Don't defer paint commits").
+# scripts/bench_lighthouse.py --chrome-defaults measures with it.
+STEADY = "--disable-features=PaintHolding"
+
+
+def lighthouse(base_url: str, edition: str, name: str, label: str, categories: list[str],
+               preset: str | None = None) -> dict:
     from conftest import ARGS, CHROMIUM
 
     REPORTS.mkdir(parents=True, exist_ok=True)
-    report = REPORTS / f"{edition}-{name}-{form_factor}.json"
+    report = REPORTS / f"{edition}-{name}-{label}.json"
     command = [str(NODE_BIN / "lighthouse"), f"{base_url}{edition}/{PAGES[name]}", "--quiet",
-               f"--chrome-path={CHROMIUM}", "--chrome-flags=--headless=new " + " ".join(ARGS),
-               # the gated categories only: performance is timing, a benchmark (scripts/bench_lighthouse.py),
-               # and computing it doubles each run
-               f"--only-categories={','.join(GATED)}",
-               "--output=json", f"--output-path={report}"]
-    if form_factor == "desktop":
-        command.append("--preset=desktop")
+               f"--chrome-path={CHROMIUM}", "--chrome-flags=--headless=new " + " ".join(ARGS + [STEADY]),
+               f"--only-categories={','.join(categories)}", "--output=json", f"--output-path={report}"]
+    if preset:
+        command.append(f"--preset={preset}")
     subprocess.run(command, check=True, timeout=180, capture_output=True)
-    result = json.loads(report.read_text(encoding="utf-8"))
-    scores = {k: v["score"] for k, v in result["categories"].items()}
+    return json.loads(report.read_text(encoding="utf-8"))
+
+
+def assert_gated_100(result: dict, what: str) -> None:
+    scores = {k: v["score"] for k, v in result["categories"].items() if k in GATED}
     failing = [f"{ref['id']}: {result['audits'][ref['id']]['title']}"
                for cat in GATED for ref in result["categories"][cat]["auditRefs"]
                if ref["weight"] > 0 and (result["audits"][ref["id"]]["score"] or 1) < 1]
-    print(f"lighthouse {edition} {name} {form_factor}: {scores}")
+    print(f"lighthouse {what}: {scores}")
     assert all(scores[c] == 1 for c in GATED), (scores, failing)
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+@pytest.mark.parametrize("name", PAGES)
+def test_lighthouse_desktop_scores_100(compressed_base_url, edition, name):
+    """Accessibility, best practices and SEO at 100 on a desktop (performance is gated on a phone)."""
+    need(NODE_BIN / "lighthouse", "Lighthouse")
+    result = lighthouse(compressed_base_url, edition, name, "desktop", GATED, preset="desktop")
+    assert_gated_100(result, f"{edition} {name} desktop")
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+@pytest.mark.parametrize("name", PAGES)
+def test_lighthouse_mobile_performance_95_and_the_rest_100(compressed_base_url, edition, name):
+    """Lighthouse's default mobile run (simulated slow 4G, 4x CPU slowdown; Chrome without paint
+    holding, see STEADY), pages served gzipped as a host serves them: performance at least 95, the median of three runs (single runs vary by several
+    points with the machine's load; where the median of three falls short, two more runs are made and
+    the median of five decides), and accessibility, best practices and SEO at 100 in the first run."""
+    need(NODE_BIN / "lighthouse", "Lighthouse")
+    first = lighthouse(compressed_base_url, edition, name, "mobile", ["performance"] + GATED)
+    assert_gated_100(first, f"{edition} {name} mobile")
+    runs = [first] + [lighthouse(compressed_base_url, edition, name, f"perf-{n}", ["performance"]) for n in (1, 2)]
+
+    def scores() -> list[float]:
+        return [round(r["categories"]["performance"]["score"] * 100) for r in runs]
+
+    if statistics.median(scores()) < PERFORMANCE:
+        runs += [lighthouse(compressed_base_url, edition, name, f"perf-{n}", ["performance"]) for n in (3, 4)]
+    tbt = [round(r["audits"]["total-blocking-time"]["numericValue"]) for r in runs]
+    print(f"lighthouse {edition} {name} mobile performance: {scores()} (TBT ms {tbt}; load {os.getloadavg()[0]:.2f})")
+    assert statistics.median(scores()) >= PERFORMANCE, (scores(), "TBT ms", tbt)
 
 
 @pytest.mark.parametrize("edition", EDITIONS)

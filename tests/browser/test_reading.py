@@ -237,7 +237,11 @@ def test_glossary_filters_and_sorts(page, base_url, site, edition, glossary):
     assert holder.evaluate("h => h.scrollHeight <= parseFloat(getComputedStyle(h).minHeight) + 1"), \
         "the controls fit the place kept for them: no layout shift"
     visible = lambda: page.eval_on_selector_all(".wp-entry:not([hidden]) h3", "hs => hs.map(h => h.id)")
-    assert page.locator("h2[id^='category-'] ~ h3").count() == len(terms)
+    # one box per entry as built, each under its category's heading, in the glossary's order
+    assert page.locator("article > .wp-entry > h3").count() == len(terms)
+    assert page.eval_on_selector_all("article > .wp-entry", """boxes => boxes.every(b => {
+        let h = b.previousElementSibling; while (h && h.tagName !== 'H2') h = h.previousElementSibling;
+        return h && h.id === 'category-' + b.dataset.category; })""")
     assert str(len(terms)) in page.locator(".wp-tools-status").inner_text()
     page.select_option("select[name=category]", "agreement")
     assert set(visible()) == {t["id"] for t in terms if t["category"] == "agreement"}

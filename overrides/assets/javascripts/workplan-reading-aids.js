@@ -220,29 +220,14 @@
     if (!holder) return;
     var labels = JSON.parse(holder.getAttribute("data-labels"));
     var content = holder.parentNode;
-    /* the page is restructured (each entry wrapped, so it can be hidden and moved) only when the
-       reader first uses a control: until then the DOM is the page as built */
+    /* each entry is a box as built (.wp-entry, with its category); what the tools sort by is read
+       when the reader first uses a control */
     var entries = null;
     function prepare() {
       if (entries) return;
-      entries = [];
-      var category = null;
-      Array.prototype.slice.call(content.children).forEach(function (node) {
-        if (node.tagName === "H2" && /^category-/.test(node.id)) { category = node.id.slice(9); return; }
-        if (node.tagName === "H3" && category) {
-          entries.push({ category: category, nodes: [node], heading: node });
-          return;
-        }
-        if (entries.length && node.tagName !== "H2" && entries[entries.length - 1].nodes[0].parentNode === content &&
-            category) entries[entries.length - 1].nodes.push(node);
-      });
       var zh = /^zh/.test(root.lang || "");
-      entries.forEach(function (e, k) {
-        e.order = k;
-        var box = el("div", { "class": "wp-entry", "data-category": e.category });
-        e.heading.parentNode.insertBefore(box, e.heading);
-        e.nodes.forEach(function (n) { box.appendChild(n); });
-        e.box = box;
+      entries = Array.prototype.slice.call(content.querySelectorAll(":scope > .wp-entry")).map(function (box, k) {
+        var e = { category: box.getAttribute("data-category"), box: box, heading: box.querySelector("h3"), order: k };
         var py = box.querySelector(".wp-pinyin-name");
         var en = box.querySelector('.wp-names [lang="en"]');
         e.pinyin = py ? py.textContent.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^a-z ]/gi, "") : "";
@@ -252,6 +237,7 @@
           var m = /sections\/(\d+)\//.exec(a.getAttribute("href"));
           e.sections[m ? m[1] : "preamble"] = true;
         });
+        return e;
       });
     }
     var headings = Array.prototype.slice.call(content.querySelectorAll("h2[id^='category-']"));
@@ -299,7 +285,7 @@
       status.textContent = labels.shown.replace("{n}", shown);
     }
     [byCategory, bySection, order].forEach(function (sel) { sel.addEventListener("change", apply); });
-    status.textContent = labels.shown.replace("{n}", content.querySelectorAll("h2[id^='category-'] ~ h3").length);
+    status.textContent = labels.shown.replace("{n}", content.querySelectorAll(":scope > .wp-entry").length);
   }
 
   window.wpAids({ toggleCard: toggleCard, pinyin: pinyin, glossaryTools: glossaryTools });
