@@ -1,5 +1,5 @@
 """What a page does while it starts, kept light for phones (issue 10, "Fast on a phone"; the timing
-itself is a benchmark, scripts/bench_lighthouse.py).
+itself is gated in test_gates.py and measured by scripts/bench_lighthouse.py).
 
 - The colour palette is applied by assets/javascripts/workplan-palette.js while the header is parsed
   (Material's palette component is not mounted: overrides/partials/palette.html says why): the reader's
