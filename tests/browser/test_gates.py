@@ -73,9 +73,10 @@ def test_lighthouse_desktop_scores_100(compressed_base_url, edition, name):
 @pytest.mark.parametrize("name", PAGES)
 def test_lighthouse_mobile_performance_95_and_the_rest_100(compressed_base_url, edition, name):
     """Lighthouse's default mobile run (simulated slow 4G, 4x CPU slowdown; Chrome without paint
-    holding, see STEADY), pages served gzipped as a host serves them: performance at least 95, the median of three runs (single runs vary by several
-    points with the machine's load; where the median of three falls short, two more runs are made and
-    the median of five decides), and accessibility, best practices and SEO at 100 in the first run."""
+    holding, see STEADY), pages served gzipped as a host serves them: performance at least 95, the
+    median of three runs (single runs vary by several points with the machine's load; where the median
+    of three falls short, two more runs are made and the median of five decides), and accessibility,
+    best practices and SEO at 100 in the first run."""
     need(NODE_BIN / "lighthouse", "Lighthouse")
     first = lighthouse(compressed_base_url, edition, name, "mobile", ["performance"] + GATED)
     assert_gated_100(first, f"{edition} {name} mobile")

@@ -12,17 +12,10 @@
       return template.split("{pin}").join(sel.pin).split("{url}").join(sel.url);
     }
 
-    /* The block of a long page that holds the open menu is drawn whole (workplan.css skips blocks
-       off screen, and that containment would clip the menu). */
-    function popup(node, open) {
-      var block = node.parentNode && node.parentNode.closest(".wp-long > *");
-      if (block) block.classList.toggle("wp-popup-open", open);
-    }
-
     function closeMenu(focusBack) {
       if (!menu) return;
       var button = menu.wpButton;
-      popup(menu, false);
+      window.wpPopup(menu, false);
       menu.remove();
       menu = null;
       if (button) {
@@ -84,7 +77,7 @@
         else if (event.key === "ArrowUp") { event.preventDefault(); options[(i - 1 + options.length) % options.length].focus(); }
       });
       button.parentNode.insertBefore(menu, button.nextSibling);
-      popup(menu, true);
+      window.wpPopup(menu, true);
       button.setAttribute("aria-expanded", "true");
       menu.querySelector(".wp-cite-option").focus();
     }

@@ -43,17 +43,10 @@
     return decodeURIComponent(hash.slice(1));
   }
 
-  /* The block of a long page that holds an open card is drawn whole (workplan.css skips blocks
-     off screen, and that containment would clip the card). */
-  function popup(node, open) {
-    var block = node.parentNode && node.parentNode.closest(".wp-long > *");
-    if (block) block.classList.toggle("wp-popup-open", open);
-  }
-
   function close(returnFocus) {
     if (!card) return;
     var from = opener;
-    popup(card, false);
+    window.wpPopup(card, false);
     card.parentNode.removeChild(card);
     card = null;
     opener = null;
@@ -119,7 +112,7 @@
       node.style.left = "0";
       node.style.top = "0";
       link.insertAdjacentElement("afterend", node);
-      popup(node, true);
+      window.wpPopup(node, true);
       card = node;
       opener = link;
       link.setAttribute("aria-expanded", "true");

@@ -47,6 +47,14 @@
     document.head.appendChild(tag);
   };
 
+  /* A term card or cite menu opened in a block of a long page: the block is drawn whole while it is
+     open (workplan.css skips blocks off screen, and that containment would clip the popup).  Called
+     by workplan-reading-aids.js and workplan-cite-menu.js with the popup in place. */
+  window.wpPopup = function (node, open) {
+    var block = node.parentNode && node.parentNode.closest(".wp-long > *");
+    if (block) block.classList.toggle("wp-popup-open", open);
+  };
+
   function permalink(anchor, ref) {
     var url = new URL(ref ? ref.getAttribute("href") : "#" + anchor, location.href);
     url.hash = anchor;
