@@ -18,13 +18,15 @@ FORK = "fork" in multiprocessing.get_all_start_methods()
 
 
 class _Turns:
-    """Makes the sharing deterministic whatever the machine's load: the first module this process
-    renders waits until the forked process has rendered (or failed on) one of its own.  Without
-    it a slow fork lets this process take every module before the other starts."""
+    """Makes the sharing deterministic whatever the machine's load.  Each process's first module
+    waits until the other process has taken one of its own: without it a slow fork lets this
+    process take every module before the other starts, and a slow parent lets the fork take them
+    all (CI saw both)."""
 
     def __init__(self) -> None:
         self.parent = os.getpid()
-        self.child_went = multiprocessing.get_context("fork").Event()  # inherited by the fork
+        ctx = multiprocessing.get_context("fork")
+        self.child_went, self.parent_went = ctx.Event(), ctx.Event()  # inherited by the fork
 
     def in_child(self) -> bool:
         return os.getpid() != self.parent
@@ -35,12 +37,20 @@ class _Turns:
     def wait_for_child(self) -> None:
         assert self.child_went.wait(timeout=60), "the forked process never rendered a module"
 
+    def parent_done(self) -> None:
+        self.parent_went.set()
+
+    def wait_for_parent(self) -> None:
+        assert self.parent_went.wait(timeout=60), "this process never rendered a module"
+
 
 def _square_by_turns(turns: _Turns):
     def render(n: int) -> tuple[int, int]:
         if turns.in_child():
             turns.child_done()
+            turns.wait_for_parent()
         else:
+            turns.parent_done()
             turns.wait_for_child()
         return n * n, os.getpid()
     return render
