@@ -52,7 +52,7 @@ def run_query(page, base_url: str, edition: str, query: str) -> tuple[list[str],
     started = time.perf_counter()
     page.keyboard.press("End")  # the last keystroke (an IME's commit key)
     last, stable, seen_at = None, 0, None
-    for _ in range(100):
+    for _ in range(300):  # results within 15 s, however loaded the machine (the time is returned, not judged here)
         html = page.inner_html(".md-search-result__list")
         if html.strip() and html != last:
             seen_at, stable = time.perf_counter(), 0

@@ -40,8 +40,11 @@ def test_the_palette_follows_the_readers_preference_from_the_first_paint(browser
     assert state["checked"] == [False, True]
 
     page.emulate_media(color_scheme="light")
-    page.wait_for_timeout(200)
-    state = page.evaluate(STATE)
+    for _ in range(100):  # the media query's change event, however loaded the machine
+        state = page.evaluate(STATE)
+        if state["scheme"] == "default":
+            break
+        page.wait_for_timeout(50)
     assert state["scheme"] == "default" and state["media"] == "(prefers-color-scheme: light)"
     assert state["colorScheme"] == ["light"] and state["themeColor"] == [state["header"]]
     assert state["checked"] == [True, False]
