@@ -82,19 +82,22 @@ class _Unpicklable(Exception):
 
 
 def _fail_in(where: str, error: BaseException):
-    """A render that raises `error` in this process ("parent") or in the forked one ("child");
-    the other process renders normally (this one only after the child has failed)."""
+    """A render that raises `error` in this process ("parent") or in the forked one ("child") on
+    the first module it takes; the other process renders normally.  Each process takes a module
+    before either renders one (_Turns), so the failing one always has a module to fail on."""
     turns = _Turns()
 
     def render(n: int) -> int:
         if turns.in_child():
             turns.child_done()
+            turns.wait_for_parent()
             if where == "child":
                 raise error
             return n
+        turns.parent_done()
+        turns.wait_for_child()
         if where == "parent":
             raise error
-        turns.wait_for_child()
         return n
     return render
 
