@@ -3,9 +3,11 @@ without what the build does not use, and the command line's quick exit."""
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.process
 import os
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -44,6 +46,21 @@ class _Turns:
         assert self.parent_went.wait(timeout=60), "this process never rendered a module"
 
 
+@pytest.fixture(params=["as-scheduled", "slow-parent", "slow-fork"])
+def skew(request, monkeypatch):
+    """Either process held back 0.3 s at the start, as a loaded machine does (CI saw both): this
+    process after starting the fork, or the fork before its first module."""
+    if request.param == "slow-parent":
+        start = multiprocessing.process.BaseProcess.start
+        monkeypatch.setattr(multiprocessing.process.BaseProcess, "start",
+                            lambda self: (start(self), time.sleep(0.3))[0])
+    elif request.param == "slow-fork":
+        run = multiprocessing.process.BaseProcess.run
+        monkeypatch.setattr(multiprocessing.process.BaseProcess, "run",
+                            lambda self: (time.sleep(0.3), run(self))[1])
+    return request.param
+
+
 def _square_by_turns(turns: _Turns):
     def render(n: int) -> tuple[int, int]:
         if turns.in_child():
@@ -57,7 +74,7 @@ def _square_by_turns(turns: _Turns):
 
 
 @pytest.mark.skipif(not FORK, reason="the platform cannot fork: render_shared renders in this process")
-def test_render_shared_gives_the_serial_result_in_order_from_two_processes(monkeypatch):
+def test_render_shared_gives_the_serial_result_in_order_from_two_processes(monkeypatch, skew):
     monkeypatch.delenv("WORKPLAN_JOBS", raising=False)
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     out = render_shared(range(6), _square_by_turns(_Turns()))
@@ -103,7 +120,7 @@ def _fail_in(where: str, error: BaseException):
 
 
 @pytest.mark.skipif(not FORK, reason="the platform cannot fork")
-def test_an_error_in_either_process_is_raised_as_it_is(monkeypatch):
+def test_an_error_in_either_process_is_raised_as_it_is(monkeypatch, skew):
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     monkeypatch.delenv("WORKPLAN_JOBS", raising=False)
     for where in ("parent", "child"):
