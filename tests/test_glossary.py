@@ -186,6 +186,29 @@ def test_glossary_page_entries_with_back_links(site, plan, terms):
             assert target.select_one(f'a.wp-term[href$="#{term.id}"]'), (term.id, a["href"])
 
 
+def test_english_names_are_headed_in_sentence_case_and_kept_as_written_in_the_data(site, terms):
+    from workplan.prepare import headline
+    assert headline("invention patents") == "Invention patents"
+    assert headline("e-commerce platforms") == "E-commerce platforms"
+    assert headline("State Council") == "State Council"
+    assert headline("eBay listings") == "eBay listings" and headline("IP concepts") == "IP concepts"
+    lower = [t for t in terms if t.names["en"][:1].islower()]
+    assert lower, "the glossary has common-noun names in lower case"
+    page = soup(site / "en" / "glossary" / "index.html")
+    cards = (site / "en" / "reading" / "cards.js").read_text(encoding="utf-8")
+    cards = json.loads(cards[cards.index(",") + 1:-3])["terms"]
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO((site / "en" / "glossary.csv").read_text(encoding="utf-8")))}
+    for term in lower:
+        shown = page.find(id=term.id).get_text(" ", strip=True)
+        assert shown.startswith(headline(term.names["en"])) and shown[0].isupper(), (term.id, shown)
+        assert cards[term.id]["name"] == headline(term.names["en"]), term.id  # the term card's title
+        assert rows[term.id]["en"] == term.names["en"], "the data keeps the name as the text uses it"
+    # the Chinese glossaries give the English beside the Chinese as the text uses it
+    zh = soup(site / "zh-Hans" / "glossary" / "index.html")
+    names = zh.find(id=lower[0].id).find_next("p", class_="wp-names").get_text()
+    assert lower[0].names["en"] in names
+
+
 def test_definition_html_is_escaped_in_page_and_tooltip(tmp_path, monkeypatch):
     from workplan import build as build_module
     from workplan import config

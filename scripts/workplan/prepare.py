@@ -36,7 +36,7 @@ class Glossed:
     """A glossary term as one edition shows it."""
 
     term: gl.Term
-    name: str  # in the edition's language
+    name: str  # in the edition's language, as a heading shows it (headline)
     other_names: tuple[str, ...]  # the names in the other languages
     definition: str
     other_definition: str
@@ -143,6 +143,14 @@ def _translated_doc(edition: Edition, source: Doc, plan: Plan, terms: list[gl.Te
     )
 
 
+def headline(name: str) -> str:
+    """An English name as a heading or list entry shows it: sentence case.  The glossary keeps
+    common-noun names in lower case ("invention patents") because that is how the text uses them
+    and how they are matched; a first word that is not all lower case ("eBay", "IP") is left."""
+    first = name.split(" ", 1)[0]
+    return name[:1].upper() + name[1:] if first.islower() else name
+
+
 def _glossed(edition: Edition, terms: list[gl.Term], uses: dict[str, list[str]], convert,
              readings: dict[str, str]) -> list[Glossed]:
     """The glossary as one edition shows it: names and definitions in its language first."""
@@ -160,7 +168,7 @@ def _glossed(edition: Edition, terms: list[gl.Term], uses: dict[str, list[str]],
             entries.append(Glossed(term, zh_name, (term.names["en"],), zh_def, term.definition["en"],
                                    tuple(uses.get(term.id, ())), readings[term.names[base]]))
         else:
-            entries.append(Glossed(term, term.names["en"], (zh_name,), term.definition["en"], zh_def,
+            entries.append(Glossed(term, headline(term.names["en"]), (zh_name,), term.definition["en"], zh_def,
                                    tuple(uses.get(term.id, ())), readings[term.names[base]]))
     return entries
 
