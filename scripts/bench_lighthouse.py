@@ -11,7 +11,7 @@ throttling scales what it observes), so each line carries the load average it wa
     python scripts/bench_lighthouse.py en:glossary zh-Hans   (only those editions / page types)
 
 As the gate (tests/browser/test_gates.py), Chrome runs without paint holding, which on this headless
-Chromium held about half the runs' first frame to a 1 s timeout (STEADY there says more);
+Chromium held about half the runs' first frame to a 1 s timeout (chrome.STEADY says more);
 --chrome-defaults measures with Chrome's defaults."""
 from __future__ import annotations
 
@@ -26,10 +26,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 PAGES = {"home": "", "section": "sections/4/", "glossary": "glossary/", "full": "full/"}
-ARGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update"
 
 
 def main() -> int:
+    from chrome import CHROMIUM, lighthouse_flags
     from workplan.build import build
     from workplan.config import DEFAULT_SOURCE
     from workplan.editions import EDITIONS
@@ -44,7 +44,7 @@ def main() -> int:
 
         server, base = serve(root / "site")
         wanted = [a for a in sys.argv[1:] if not a.startswith("--")]
-        flags = ARGS if "--chrome-defaults" in sys.argv else f"{ARGS} --disable-features=PaintHolding"
+        flags = lighthouse_flags(steady="--chrome-defaults" not in sys.argv)
         for edition in EDITIONS:
             for name, path in PAGES.items():
                 if wanted and not any(w in (edition.code, name, f"{edition.code}:{name}") for w in wanted):
@@ -54,7 +54,7 @@ def main() -> int:
                 for run in range(3):
                     report = root / f"{edition.code}-{name}-{run}.json"
                     subprocess.run([str(lighthouse), f"{base}{edition.code}/{path}", "--quiet",
-                                    f"--chrome-path={os.environ.get('CHROMIUM', '/usr/bin/chromium')}",
+                                    f"--chrome-path={CHROMIUM}",
                                     f"--chrome-flags={flags}", "--only-categories=performance", "--output=json",
                                     f"--output-path={report}"], check=True, timeout=180, capture_output=True)
                     result = json.loads(report.read_text())

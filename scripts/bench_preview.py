@@ -21,6 +21,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from chrome import ARGS, CHROMIUM
+
 ROOT = Path(__file__).resolve().parents[1]
 PLAN = "cnipa-2022-work-plan.zh-Hans.txt"
 EN = "cnipa-2022-work-plan.en.yml"
@@ -55,8 +57,7 @@ def main() -> int:
                 except OSError:
                     time.sleep(0.3)
             with sync_playwright() as p:
-                browser = p.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"),
-                                            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+                browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
                 page = browser.new_page()
                 page.goto(base + "en/sections/4/")
                 time.sleep(2)  # let the server settle after the first build

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import statistics
 import sys
 import tempfile
@@ -29,9 +28,9 @@ sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
 sys.path.insert(0, str(ROOT / "tests"))
 
+from chrome import ARGS, CHROMIUM  # noqa: E402
 from compare_search import build_site, cases, serve  # noqa: E402
 
-CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 EDITIONS = ("zh-Hans", "zh-Hant", "en")
 
 # In-page marks for the breakdown (benchmark only): every message to and from the page's Worker.
@@ -109,7 +108,7 @@ def main() -> None:
               " by the worker: n, medians of keystroke->query, worker round trip, answer->rendered")
         try:
             with sync_playwright() as p:
-                browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+                browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
                 overall = []
                 for number in range(1, args.runs + 1):
                     before = loadavg()

@@ -20,10 +20,8 @@ from __future__ import annotations
 
 import ast
 import functools
-import gzip
 import http.server
 import json
-import os
 import shutil
 import statistics
 import subprocess
@@ -33,12 +31,13 @@ import threading
 from collections import defaultdict
 from pathlib import Path
 
+from chrome import ARGS, CHROMIUM
+
 ROOT = Path(__file__).resolve().parents[1]
 TESTS = ROOT / "tests" / "browser"
 sys.path.insert(0, str(TESTS))
 sys.path.insert(0, str(ROOT / "tests"))
 
-CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 KINDS = ["exact", "cross-script", "cross-language", "pinyin", "pinyin-initials", "inflection", "spelling", "typo"]
 # How each engine counts edits (from its source, checked below against the swap typos).
 EDITS = {
@@ -163,7 +162,7 @@ def main() -> None:
         site = build_site(scratch)
         data = node_engines(site, all_cases)
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
             ui_results, latencies = site_ui(site, browser, all_cases)
             pf_sizes, pf_results = pagefind(site, scratch, browser, all_cases)
             browser.close()

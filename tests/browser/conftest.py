@@ -8,17 +8,14 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import shutil
 import threading
 
 import pytest
 
+from chrome import ARGS, CHROMIUM
 from helpers import ROOT, need
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--disable-default-apps"]
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

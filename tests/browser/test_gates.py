@@ -27,23 +27,17 @@ REPORTS = ROOT / "tests" / "artifacts" / "lighthouse"
 
 
 PERFORMANCE = 95  # Lighthouse mobile performance, median of the runs (issue 10, "Fast on a phone")
-# Chrome's paint holding keeps a navigation's first frame back until the page is "ready" or a timeout:
-# on this headless Chromium it released our pages at the timeout on about half the runs (first paint
-# 0.2 s or 1.2 s, nothing between, with the load event at 0.5 s; a bare page never), which moved FCP
-# by 0.7 s and the score by about 3 points at random.  The gate measures the pages without it:
-# chrome-launcher's guide to flags for tools documents this one ("Don't defer paint commits").
-# scripts/bench_lighthouse.py --chrome-defaults measures with it.
-STEADY = "--disable-features=PaintHolding"
+# Chrome runs as chrome.lighthouse_flags() says: without paint holding (chrome.STEADY says why).
 
 
 def lighthouse(base_url: str, edition: str, name: str, label: str, categories: list[str],
                preset: str | None = None) -> dict:
-    from conftest import ARGS, CHROMIUM
+    from chrome import CHROMIUM, lighthouse_flags
 
     REPORTS.mkdir(parents=True, exist_ok=True)
     report = REPORTS / f"{edition}-{name}-{label}.json"
     command = [str(NODE_BIN / "lighthouse"), f"{base_url}{edition}/{PAGES[name]}", "--quiet",
-               f"--chrome-path={CHROMIUM}", "--chrome-flags=--headless=new " + " ".join(ARGS + [STEADY]),
+               f"--chrome-path={CHROMIUM}", f"--chrome-flags={lighthouse_flags()}",
                f"--only-categories={','.join(categories)}", "--output=json", f"--output-path={report}"]
     if preset:
         command.append(f"--preset={preset}")
@@ -73,7 +67,7 @@ def test_lighthouse_desktop_scores_100(compressed_base_url, edition, name):
 @pytest.mark.parametrize("name", PAGES)
 def test_lighthouse_mobile_performance_95_and_the_rest_100(compressed_base_url, edition, name):
     """Lighthouse's default mobile run (simulated slow 4G, 4x CPU slowdown; Chrome without paint
-    holding, see STEADY), pages served gzipped as a host serves them: performance at least 95, the
+    holding, see chrome.STEADY), pages served gzipped as a host serves them: performance at least 95, the
     median of three runs (single runs vary by several points with the machine's load; where the median
     of three falls short, two more runs are made and the median of five decides), and accessibility,
     best practices and SEO at 100 in the first run."""
