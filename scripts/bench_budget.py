@@ -105,8 +105,12 @@ def main() -> None:
                 print(f"{edition} {path.name}: {len(data) / 1024:.1f} KB raw, {len(gzip.compress(data, 6)) / 1024:.1f} KB gzip")
     reports = sorted((ROOT / "tests" / "artifacts" / "lighthouse").glob("*.json"))
     for report in reports:  # the gates' last reports; the desktop runs compute no performance
-        performance = json.loads(report.read_text(encoding="utf-8"))["categories"].get("performance")
-        if performance:
+        result = json.loads(report.read_text(encoding="utf-8"))
+        performance = result["categories"].get("performance")
+        if performance and performance["score"] is None:  # Lighthouse could not score that run
+            error = result.get("runtimeError", {}).get("code", "no score")
+            print(f"lighthouse performance {report.stem}: none ({error})")
+        elif performance:
             print(f"lighthouse performance {report.stem}: {round(performance['score'] * 100)}")
 
 
