@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import statistics
 import subprocess
 from pathlib import Path
 
@@ -25,22 +26,17 @@ GATED = ["accessibility", "best-practices", "seo"]
 REPORTS = ROOT / "tests" / "artifacts" / "lighthouse"
 
 
-# Chrome runs as chrome.lighthouse_flags() says: without paint holding (chrome.STEADY says why).
+PERFORMANCE = 95  # Lighthouse mobile performance, median of the runs (issue 10, "Fast on a phone")
+# Chrome runs as chrome.lighthouse_flags() says: without paint holding (chrome.STEADY says why); the
+# mobile runs' CPU slowdown is calibrated to the machine as scripts/lighthouse_run.py says.
 
 
 def lighthouse(base_url: str, edition: str, name: str, label: str, categories: list[str],
-               preset: str | None = None) -> dict:
-    from chrome import CHROMIUM, lighthouse_flags
+               preset: str | None = None):
+    from lighthouse_run import run
 
-    REPORTS.mkdir(parents=True, exist_ok=True)
-    report = REPORTS / f"{edition}-{name}-{label}.json"
-    command = [str(NODE_BIN / "lighthouse"), f"{base_url}{edition}/{PAGES[name]}", "--quiet",
-               f"--chrome-path={CHROMIUM}", f"--chrome-flags={lighthouse_flags()}",
-               f"--only-categories={','.join(categories)}", "--output=json", f"--output-path={report}"]
-    if preset:
-        command.append(f"--preset={preset}")
-    subprocess.run(command, check=True, timeout=180, capture_output=True)
-    return json.loads(report.read_text(encoding="utf-8"))
+    return run(f"{base_url}{edition}/{PAGES[name]}", REPORTS / f"{edition}-{name}-{label}.json", categories,
+               preset=preset)
 
 
 def assert_gated_100(result: dict, what: str) -> None:
@@ -57,26 +53,32 @@ def assert_gated_100(result: dict, what: str) -> None:
 def test_lighthouse_desktop_scores_100(compressed_base_url, edition, name):
     """Accessibility, best practices and SEO at 100 on a desktop (performance is gated on a phone)."""
     need(NODE_BIN / "lighthouse", "Lighthouse")
-    result = lighthouse(compressed_base_url, edition, name, "desktop", GATED, preset="desktop")
-    assert_gated_100(result, f"{edition} {name} desktop")
+    run = lighthouse(compressed_base_url, edition, name, "desktop", GATED, preset="desktop")
+    assert_gated_100(run.result, f"{edition} {name} desktop")
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
 @pytest.mark.parametrize("name", PAGES)
-def test_lighthouse_mobile_scores_100(compressed_base_url, edition, name):
-    """Lighthouse's default mobile run (simulated slow 4G, 4x CPU slowdown; Chrome without paint
-    holding, see chrome.STEADY), pages served gzipped as a host serves them: accessibility, best
-    practices and SEO at 100.  Performance is printed, not gated: on this 2-core machine the long
-    pages' median of three moved between 92 and 98 from one run of the gates to the next (the
-    machine's own speed, Lighthouse's benchmarkIndex, moved between about 1,000 and 1,800), so a
-    gate on it fails at random.  scripts/bench_lighthouse.py (make bench) measures it."""
+def test_lighthouse_mobile_performance_95_and_the_rest_100(compressed_base_url, edition, name):
+    """Lighthouse's mobile run (simulated slow 4G and a CPU slowdown calibrated to this run's
+    benchmarkIndex, scripts/lighthouse_run.py; Chrome without paint holding, chrome.STEADY), pages
+    served gzipped as a host serves them: performance at least 95, the median of three runs (where
+    the median of three falls short, two more runs are made and the median of five decides), and
+    accessibility, best practices and SEO at 100 in the first run.  Lighthouse's default 4x score of
+    the same loads is printed beside it."""
     need(NODE_BIN / "lighthouse", "Lighthouse")
-    result = lighthouse(compressed_base_url, edition, name, "mobile", ["performance"] + GATED)
-    assert_gated_100(result, f"{edition} {name} mobile")
-    performance = result["categories"]["performance"]["score"]
-    tbt = round(result["audits"]["total-blocking-time"]["numericValue"])
-    print(f"lighthouse {edition} {name} mobile performance: {performance and round(performance * 100)} "
-          f"(TBT {tbt} ms; benchmarkIndex {result['environment']['benchmarkIndex']:.0f}; load {os.getloadavg()[0]:.2f})")
+    first = lighthouse(compressed_base_url, edition, name, "mobile", ["performance"] + GATED)
+    assert_gated_100(first.result, f"{edition} {name} mobile")
+    runs = [first] + [lighthouse(compressed_base_url, edition, name, f"perf-{n}", ["performance"]) for n in (1, 2)]
+    if statistics.median(r.performance for r in runs) < PERFORMANCE:
+        runs += [lighthouse(compressed_base_url, edition, name, f"perf-{n}", ["performance"]) for n in (3, 4)]
+    scores = [r.performance for r in runs]
+    tbt = [round(r.result["audits"]["total-blocking-time"]["numericValue"]) for r in runs]
+    print(f"lighthouse {edition} {name} mobile performance: {scores}, median {statistics.median(scores)} "
+          f"(TBT ms {tbt}; CPU slowdown {[r.multiplier for r in runs]} for benchmarkIndex "
+          f"{[round(r.benchmark_index) for r in runs]}; Lighthouse's default 4x: "
+          f"{[r.default_performance for r in runs]}; load {os.getloadavg()[0]:.2f})")
+    assert statistics.median(scores) >= PERFORMANCE, (scores, "TBT ms", tbt, "4x", [r.default_performance for r in runs])
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
