@@ -70,9 +70,9 @@ def test_lighthouse_mobile_performance_95_and_the_rest_100(compressed_base_url, 
     first = lighthouse(compressed_base_url, edition, name, "mobile", ["performance"] + GATED)
     assert_gated_100(first.result, f"{edition} {name} mobile")
     runs = [first] + [lighthouse(compressed_base_url, edition, name, f"perf-{n}", ["performance"]) for n in (1, 2)]
-    if statistics.median(r.performance for r in runs) < PERFORMANCE:
+    if statistics.median(r.performance or 0 for r in runs) < PERFORMANCE:  # a run Lighthouse could not score counts 0
         runs += [lighthouse(compressed_base_url, edition, name, f"perf-{n}", ["performance"]) for n in (3, 4)]
-    scores = [r.performance for r in runs]
+    scores = [r.performance or 0 for r in runs]
     tbt = [round(r.result["audits"]["total-blocking-time"]["numericValue"]) for r in runs]
     print(f"lighthouse {edition} {name} mobile performance: {scores}, median {statistics.median(scores)} "
           f"(TBT ms {tbt}; CPU slowdown {[r.multiplier for r in runs]} for benchmarkIndex "
