@@ -49,9 +49,8 @@ def main() -> int:
             for name, path in PAGES.items():
                 if wanted and not any(w in (edition.code, name, f"{edition.code}:{name}") for w in wanted):
                     continue
-                scores, metrics, bench, first_paints = [], [], [], []
+                scores, defaults, metrics, bench, first_paints = [], [], [], [], []
                 load = os.getloadavg()
-                defaults = []
                 for n in range(3):
                     measured = run(f"{base}{edition.code}/{path}", root / f"{edition.code}-{name}-{n}.json",
                                    ["performance"], steady=steady, calibrate=calibrate)
