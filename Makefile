@@ -96,15 +96,22 @@ $(VENV)/.interpreter: FORCE
 venv: $(VENV)/.build-installed
 test-venv: $(VENV)/.test-installed
 
-$(VENV)/.build-installed: requirements/build.txt $(VENV)/.interpreter
+# The locked pip first (requirements/pip.txt): the pip a Python or python3-venv brings may be too old
+# for the locks (3.11.7's 23.2.1 cannot take an extra such as fonttools[woff] with --require-hashes).
+$(VENV)/.pip-installed: requirements/pip.txt $(VENV)/.interpreter
+	$(PIP_INSTALL) -r requirements/pip.txt
+	@touch $@
+
+$(VENV)/.build-installed: requirements/build.txt $(VENV)/.pip-installed
 	$(PIP_INSTALL) -r requirements/build.txt
 	@touch $@
 
-$(VENV)/.test-installed: requirements/test.txt $(VENV)/.interpreter
+$(VENV)/.test-installed: requirements/test.txt $(VENV)/.pip-installed
 	$(PIP_INSTALL) -r requirements/test.txt
 	@touch $@ $(VENV)/.build-installed
 
 lock: no-requirements-txt $(LOCK_TOOLS)/bin/uv
+	$(UV_COMPILE) requirements/pip.in -o requirements/pip.txt
 	$(UV_COMPILE) requirements/test.in -o requirements/test.txt
 	$(UV_COMPILE) requirements/build.in -c requirements/test.txt -o requirements/build.txt
 	@echo "Locks written: commit requirements/*.in and requirements/*.txt"
