@@ -210,15 +210,17 @@ def test_bad_input_fails_cleanly_and_leaves_the_old_site(good_root, tmp_path, na
 
 def test_a_failing_mkdocs_build_leaves_the_old_site(good_root, monkeypatch):
     from workplan import build as build_module
+    from workplan import site as site_module
 
     before = tree_bytes(good_root / "site")
+    monkeypatch.setenv("WORKPLAN_JOBS", "1")  # the builds in this process, where the stand-in is
 
     def broken(config_file, site_dir):
         site_dir.mkdir(parents=True)
         (site_dir / "half.html").write_text("half-built")
         raise RuntimeError("MkDocs stopped half way")
 
-    monkeypatch.setattr(build_module, "mkdocs_build", broken)
+    monkeypatch.setattr(site_module, "mkdocs_build", broken)
     with pytest.raises(RuntimeError):
         build_module.build(SOURCE, root=good_root)
     assert tree_bytes(good_root / "site") == before
@@ -228,7 +230,7 @@ def test_a_failing_mkdocs_build_leaves_the_old_site(good_root, monkeypatch):
 def test_strict_build_rejects_a_broken_anchor(tmp_path):
     from mkdocs.exceptions import Abort
 
-    from workplan.build import mkdocs_build
+    from workplan.site import mkdocs_build
 
     root = make_root(tmp_path / "r")
     (root / "docs" / "e").mkdir(parents=True)

@@ -19,8 +19,7 @@ from .editions import EDITIONS, Edition
 from .model import Plan, Problem
 from .parse import parse_bytes
 from .prepare import Content, prepare
-from .site import (MkDocsWorkers, cache_get, cache_put, mkdocs_build, remove, render_shared, swap, swap_children,
-                   write_tree)
+from .site import MkDocsPool, cache_get, cache_put, remove, swap, swap_children, write_tree
 
 ROOT = config.ROOT
 DEFAULT_SOURCE = config.DEFAULT_SOURCE
@@ -64,12 +63,8 @@ def render_all(modules, content: Content) -> dict[str, str | bytes]:
 
 
 def render_docs(content: Content) -> dict[str, str | bytes]:
-    """Pure: every file of docs/, path -> text (the modules shared out between this process and a
-    forked one; the same result as rendering them one after another)."""
-    files: dict[str, str | bytes] = {}
-    for found in render_shared(outputs.DOCS, lambda module: module.render(content)):
-        files.update(found)
-    return files
+    """Pure: every file of docs/, path -> text."""
+    return render_all(outputs.DOCS, content)
 
 
 def downloads(content: Content, cache_root: Path, make: bool) -> dict[str, bytes]:
@@ -98,13 +93,13 @@ def build(source: Path, root: Path = ROOT, editions: tuple[Edition, ...] = EDITI
     preview=True: pages as make serve's live preview has them (no service worker, no script policy).
     linked: a dict to receive the downloads the pages link (path -> bytes), as the downloads stage found them."""
     with contextlib.ExitStack() as stack:
-        # MkDocs warms up in another process while this one prepares docs/ (not for --docs-only)
-        workers = None if docs_only else stack.enter_context(MkDocsWorkers(root / "mkdocs.yml", mkdocs_build))
+        # the build processes start (and import MkDocs) while this one prepares docs/
+        workers = None if docs_only else stack.enter_context(MkDocsPool(len(editions)))
         return _build(source, root, editions, docs_only, make_downloads, glossary, preview, workers, linked)
 
 
 def _build(source: Path, root: Path, editions: tuple[Edition, ...], docs_only: bool, make_downloads: bool,
-           glossary: Path | None, preview: bool, workers: MkDocsWorkers | None,
+           glossary: Path | None, preview: bool, workers: MkDocsPool | None,
            linked: dict[str, bytes] | None = None) -> list[str]:
     plan, terms, translation = load_inputs(source, glossary)
     content = dataclasses.replace(prepare(plan, terms, translation, editions), preview=preview)
@@ -120,10 +115,8 @@ def _build(source: Path, root: Path, editions: tuple[Edition, ...], docs_only: b
     try:
         write_tree(docs_new, files)
         if workers is not None:
-            workers.start([(docs_new / f"{e.code}.yml", site_new / e.code) for e in editions])
-            site_files = render_all(outputs.SITE, content)  # while MkDocs builds
-            workers.wait()
-            write_tree(site_new, site_files)
+            workers.build_all([(docs_new / f"{e.code}.yml", site_new / e.code) for e in editions])
+            write_tree(site_new, render_all(outputs.SITE, content))
             write_tree(site_new, extra)
             for module in outputs.BUILT:
                 write_tree(site_new, module.render(content, site_new))

@@ -1,13 +1,15 @@
 """make serve: build, serve, watch, rebuild what an edit affects, reload open pages.
 
-MkDocs' own LiveReloadServer serves site/ (injecting its reload script into HTML) and watches
-through watchdog (native file events).  On a change the pipeline runs in this process, writes
-only the docs/ files whose text changed, and runs MkDocs on the editions they belong to:
-incrementally (MkDocs' dirty build, changed pages only) when only page text changed, in full
-when an edition's config or navigation, the theme overrides or mkdocs.yml changed.  An edit to
-scripts/ reloads the pipeline's modules first.  A bad input prints the same one-line error as
-`make site` and leaves the last good site served.  The downloads (PDF, EPUB, zip) follow in
-the background; pages never wait for them.
+MkDocs' own LiveReloadServer serves site/ (injecting its reload script into HTML), watches the
+inputs and calls Preview.rebuild on a change, through its public interface only; after each
+call it reloads the open pages.  On a change the pipeline runs in this process, writes only the
+docs/ files whose text changed, and runs MkDocs on the editions they belong to, side by side in
+one pool of processes kept for the session: incrementally (MkDocs' dirty build, changed pages
+only) when only page text changed, in full when an edition's config or navigation, the theme
+overrides or mkdocs.yml changed.  An edit to scripts/ reloads the pipeline's modules and starts
+a new pool.  A bad input prints the same one-line error as `make site` and leaves the last good
+site served.  What follows an edit in the background (the whole-plan pages, the downloads)
+touches a watched file of its own when done, so that the server reloads the pages once more.
 
     python -m workplan.serve [--source PLAN.txt] [--port 8000] [--host 127.0.0.1]
 """
@@ -24,6 +26,9 @@ from pathlib import Path
 
 PREVIEW_ENV = "WORKPLAN_PREVIEW"
 WATCHED = ("source", "glossary", "overrides", "mkdocs.yml", "scripts")
+# Touched when work done in the background is built, so that the server reloads the open pages
+SIGNAL = Path(".cache") / "preview" / "built"
+POLLING_INTERVAL = 0.1  # seconds between the server's looks at the watched files
 log = logging.getLogger("workplan.serve")
 
 
@@ -68,10 +73,8 @@ class Preview:
         own = root / "glossary" / "terms.yml"  # the glossary of the folder being previewed
         self.glossary = own if own.exists() else None
         self.stamps = _snapshot(root)
-        self.on_downloads = lambda: None  # set by serve(): reload the open pages once more
-        self.viewed = lambda: set()  # set by serve(): the editions a browser has loaded pages of, since start
-        self.on_viewed_built = lambda: None  # set by serve(): reload them now, before the rest is built
-        self._in_rebuild = False  # in rebuild(), under the build lock (not the later pass or the downloads')
+        self.signal = root / SIGNAL
+        self.pool = None  # the MkDocs build processes, kept for the session (site.MkDocsPool)
         self._downloads_lock = threading.Lock()
         self._build_lock = threading.RLock()  # one MkDocs run on site/ at a time
         self._memo: dict = {}  # parsed inputs by their bytes (build.load_inputs)
@@ -84,11 +87,36 @@ class Preview:
         # the downloads as last made: an edit's rebuild links these and never waits for new ones
         self._download_files: dict[str, bytes] | None = None
 
+    def close(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+        self._close_pool()
+
+    def _builds(self):
+        from workplan.editions import EDITIONS
+        from workplan.site import MkDocsPool
+
+        if self.pool is None:
+            self.pool = MkDocsPool(len(EDITIONS)).__enter__()
+        return self.pool
+
+    def _close_pool(self) -> None:
+        if self.pool is not None:
+            self.pool.__exit__(None, None, None)
+            self.pool = None
+
+    def _built_in_background(self) -> None:
+        """Touch the signal file: the server sees a change, calls rebuild (which finds nothing to
+        do) and reloads the open pages."""
+        self.signal.parent.mkdir(parents=True, exist_ok=True)
+        self.signal.write_text(str(time.time_ns()), encoding="utf-8")
+
     # -- the first build: the same as `make pages` (atomic), then the downloads ------------------
     def first(self) -> bool:
         from workplan.build import build
         from workplan.model import Problem
 
+        self.signal.parent.mkdir(parents=True, exist_ok=True)
         try:
             linked: dict[str, bytes] = {}
             for warning in build(self.source, root=self.root, make_downloads=False, glossary=self.glossary, preview=True,
@@ -98,20 +126,9 @@ class Preview:
         except Problem as problem:
             print(f"error: {problem}", file=sys.stderr)
             return (self.root / "site").is_dir()
-        self._warm_up()
+        self._builds()  # the processes start now, not at the first edit
         self._start_downloads()
         return True
-
-    def _warm_up(self) -> None:
-        """One throwaway MkDocs build in this process: the rebuilds' workers are forked from it and
-        inherit its compiled templates and its list of the theme's files."""
-        import tempfile
-
-        from workplan.editions import EDITIONS
-        from workplan.site import mkdocs_build
-
-        with tempfile.TemporaryDirectory() as tmp:
-            mkdocs_build(self.root / "docs" / f"{EDITIONS[0].code}.yml", Path(tmp) / "site")
 
     # -- a rebuild after an edit --------------------------------------------------------------------
     def rebuild(self) -> None:
@@ -122,16 +139,16 @@ class Preview:
         stamps = _snapshot(self.root)
         changed = {p for p in stamps.keys() | self.stamps.keys() if stamps.get(p) != self.stamps.get(p)}
         self.stamps = stamps
+        if not changed:
+            return  # the signal file (work done in the background): the server reloads the pages
         if any(p.startswith(str(self.root / "scripts")) for p in changed):
-            _reload_pipeline()
+            with self._build_lock:
+                _reload_pipeline()
+                self._close_pool()  # its processes hold the code as it was
         theme = any(p.startswith(str(self.root / "overrides")) or p == str(self.root / "mkdocs.yml") for p in changed)
         try:
             with self._build_lock:
-                self._in_rebuild = True  # the server's own rebuild: its open pages may reload early
-                try:
-                    built = self._pages(full=theme)
-                finally:
-                    self._in_rebuild = False
+                built = self._pages(full=theme)
         except Exception as err:  # noqa: BLE001 - the preview keeps serving the last good site
             from workplan.model import Problem
 
@@ -178,7 +195,7 @@ class Preview:
                 built = self._write_and_build(pending, full=False)
             if built:
                 print(f"rebuilt the whole-plan pages of {', '.join(built)}", file=sys.stderr)
-                self.on_downloads()
+                self._built_in_background()
         except Exception as err:  # noqa: BLE001 - the preview keeps serving
             print(f"error: {type(err).__name__}: {err}", file=sys.stderr)
 
@@ -222,36 +239,21 @@ class Preview:
 
     def _write_and_build(self, files: dict[str, str | bytes], full: bool) -> list[str]:
         from workplan.editions import EDITIONS
-        from workplan.site import forget_theme, mkdocs_build_all
 
         docs, site = self.root / "docs", self.root / "site"
+        new = {rel for rel in files if not (docs / rel).exists()}
         touched = {rel for rel, data in files.items() if _write_if_changed(docs / rel, data)}
-        built, jobs, codes = [], [], []
-        if full:
-            forget_theme()
-            self._warm_up()
+        built, jobs = [], []
         for edition in EDITIONS:
             code = edition.code
             mine = {t for t in touched if t.startswith(code + "/") or t == f"{code}.yml"}
             if not (mine or full):
                 continue
-            whole = full or f"{code}.yml" in mine or any(not (docs / t).exists() for t in mine)
+            whole = full or f"{code}.yml" in mine or bool(mine & new)
             jobs.append((docs / f"{code}.yml", site / code, not whole, whole))  # dirty, strict
-            codes.append(code)
             built.append(code + ("" if whole else " (changed pages)"))
-        if not jobs:
-            return built
-        one_each = os.environ.get("WORKPLAN_JOBS", "") != "1"
-        viewed = self.viewed()
-        first = [job for job, code in zip(jobs, codes) if code in viewed]
-        rest = [job for job, code in zip(jobs, codes) if code not in viewed]
-        if first and rest and not full and self._in_rebuild:
-            # the editions a browser has loaded pages of first, on every core, and their pages reload
-            # at once; then the others, which nobody has looked at since the preview started
-            mkdocs_build_all(first, workers=len(first) if one_each else 1)
-            self.on_viewed_built()
-            jobs = rest
-        mkdocs_build_all(jobs, workers=len(jobs) if one_each else 1)  # a process per edition, on every core
+        if jobs:
+            self._builds().build_all(jobs)
         return built
 
     # -- the downloads, in the background -----------------------------------------------------------
@@ -274,7 +276,7 @@ class Preview:
                     self._download_files = after
                     self._pages(full=False)  # the links and sizes of the new files
                     self._finish_later()
-                self.on_downloads()
+                self._built_in_background()
         except Exception as err:  # noqa: BLE001 - the pages stay as they are
             print(f"error: downloads: {type(err).__name__}: {err}", file=sys.stderr)
         finally:
@@ -293,76 +295,20 @@ def make_downloads(source: Path, glossary: Path | None, root: Path) -> dict[str,
     return b.downloads(prepare(plan, terms, translation, EDITIONS), root / ".cache" / "downloads", make=True)
 
 
-CHANGES = ("created", "modified", "deleted", "moved", "closed")  # not "opened" or "closed_no_write"
-
-
-def _server_class():
-    import watchdog.events
-    import watchdog.observers
+def serve(source: Path, root: Path, host: str, port: int) -> int:
     from mkdocs.livereload import LiveReloadServer
 
-    class Server(LiveReloadServer):
-        """MkDocs' server with watchdog's native observer (inotify, FSEvents, ...) instead of its
-        0.5 s polling one.  Native observers also report files being opened and read (by our own
-        rebuild, among others): only writes count as changes here."""
-
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            self.observer = watchdog.observers.Observer()
-            self.build_delay = 0.05
-            self.viewed: set[str] = set()  # the first path segment (the edition) of each page served
-
-        def _serve_request(self, environ, start_response):
-            path = environ.get("PATH_INFO", "")
-            if path.endswith(("/", ".html")) and not path.startswith("/livereload/"):
-                self.viewed.add(path.strip("/").split("/", 1)[0])
-            return super()._serve_request(environ, start_response)
-
-        def watch(self, path: str, func=None, *, recursive: bool = True) -> None:
-            path = os.path.abspath(path)
-            if path in self._watched_paths:
-                return
-            self._watched_paths[path] = 1
-
-            def callback(event) -> None:
-                if event.is_directory or event.event_type not in CHANGES:
-                    return
-                with self._rebuild_cond:
-                    self._want_rebuild = True
-                    self._rebuild_cond.notify_all()
-
-            handler = watchdog.events.FileSystemEventHandler()
-            handler.on_any_event = callback
-            self._watch_refs[path] = self.observer.schedule(handler, os.path.realpath(path), recursive=recursive)
-
-    return Server
-
-
-def serve(source: Path, root: Path, host: str, port: int) -> int:
     os.environ[PREVIEW_ENV] = "1"
     preview = Preview(source, root)
     if not preview.first():
+        preview.close()
         return 2
-    server = _server_class()(builder=preview.rebuild, host=host, port=port, root=str(root / "site"))
-
-    def reload_browsers() -> None:
-        with server._epoch_cond:  # what LiveReloadServer does after a build of its own
-            server._wanted_epoch = server._visible_epoch = time.monotonic_ns() // 1000
-            server._epoch_cond.notify_all()
-
-    def reload_viewed() -> None:
-        """The open pages' editions are built: show them now (the server then serves as usual; the
-        reload it makes after the whole rebuild finds these pages already up to date)."""
-        with server._epoch_cond:
-            server._visible_epoch = server._wanted_epoch
-            server._epoch_cond.notify_all()
-
-    preview.on_downloads = reload_browsers
-    preview.viewed = lambda: set(server.viewed)
-    preview.on_viewed_built = reload_viewed
+    server = LiveReloadServer(builder=preview.rebuild, host=host, port=port, root=str(root / "site"),
+                              polling_interval=POLLING_INTERVAL)
     for name in WATCHED:
         if (root / name).exists():
             server.watch(str(root / name))
+    server.watch(str(preview.signal.parent))
     print(f"Serving http://{host}:{port}/ (Ctrl-C to stop); watching {', '.join(WATCHED)}", file=sys.stderr)
     try:
         server.serve()
@@ -370,6 +316,7 @@ def serve(source: Path, root: Path, host: str, port: int) -> int:
         pass
     finally:
         server.shutdown()
+        preview.close()
     return 0
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 from . import (assets, citations, configs, data, ebooks, handouts, offline_copy, pages, reading, root_pages,
                search_index, service_worker, web_manifest)
 
-# DOCS in order of cost, the costliest first: the build shares them out between two processes
+# DOCS in the order they are rendered
 DOCS = (configs, search_index, pages, data, reading, citations, web_manifest, assets)
 SITE = (root_pages,)
 BUILT = (service_worker,)
