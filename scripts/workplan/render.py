@@ -80,7 +80,7 @@ def front_matter(title: str, description: str, toc_depth: int = 0, long_page: bo
     # Material's own index stays empty: the site's search worker loads search/workplan-index.json
     # (item by item, see Renderer.search_index) only when the reader starts to search.
     # toc_depth (overrides/partials/toc-item.html): the deepest heading level the page's table of contents lists.
-    # long_page (overrides/base.html): the article is marked `wp-long`, whose items and entries off
+    # long_page (mkdocs_hooks.on_post_page): the article is marked `wp-long`, whose items and entries off
     # screen are skipped until they come near (workplan.css).
     depth = f"toc_depth: {toc_depth}\n" if toc_depth else ""
     long = "long_page: true\n" if long_page else ""

@@ -1,8 +1,8 @@
 """docs/{edition}.zensical.yml: the config that builds an edition with Zensical (written by outputs/configs.py).
 
 Zensical reads MkDocs' YAML, but it takes the folder of its config file as the project root
-and refuses a site_dir or docs_dir outside it, it has no `material` theme of ours (our
-overrides/ copy Material's base.html, which points at a bundle Zensical does not ship) and
+and refuses a site_dir or docs_dir outside it, it has no `material` theme of ours (overrides/ extends Material's templates, which point at a
+bundle Zensical does not ship) and
 it ignores some plugin options.  So each edition gets one self-contained file, generated from
 the same two sources MkDocs reads (the shared mkdocs.yml and the edition's config from
 configs.edition_config), with these changes:
