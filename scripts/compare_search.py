@@ -1,7 +1,7 @@
 """Compare search engines on this site: MiniSearch, FlexSearch, Orama, Pagefind and the site's own
 matcher (overrides/assets/javascripts/workplan-search-core.js), on the same queries: the first
-round's (tests/browser/search_queries.json and OWN in test_search.py, kind "exact") and every
-kind of issue 11 (tests/browser/search_queries_any_form.json, search_any_form_cases.json).
+round's (tests/search/search_queries.json and search_own.json, kind "exact") and every
+kind of issue 11 (tests/search/search_queries_any_form.json, search_any_form_cases.json).
 
     make bench            (or: PYTHONPATH=scripts .venv/bin/python scripts/compare_search.py)
 
@@ -18,7 +18,6 @@ has any.  Pagefind (extended, its own CJK segmentation and stemming) indexes the
 """
 from __future__ import annotations
 
-import ast
 import functools
 import http.server
 import json
@@ -34,7 +33,7 @@ from pathlib import Path
 from chrome import ARGS, CHROMIUM
 
 ROOT = Path(__file__).resolve().parents[1]
-TESTS = ROOT / "tests" / "browser"
+TESTS = ROOT / "tests" / "search"
 sys.path.insert(0, str(TESTS))
 sys.path.insert(0, str(ROOT / "tests"))
 
@@ -51,8 +50,7 @@ EDITS = {
 
 def cases() -> list[list]:
     first = json.loads((TESTS / "search_queries.json").read_text(encoding="utf-8"))["cases"]
-    source = (TESTS / "test_search.py").read_text(encoding="utf-8")
-    own = ast.literal_eval(source[source.index("OWN = [") + 6: source.index("]\n\npytestmark") + 1])
+    own = json.loads((TESTS / "search_own.json").read_text(encoding="utf-8"))["cases"]
     out = [[e, q, x, "exact"] for e, q, x in first + own]
     for name in ("search_queries_any_form.json", "search_any_form_cases.json"):
         out += json.loads((TESTS / name).read_text(encoding="utf-8"))["cases"]

@@ -1,6 +1,6 @@
 """Typing into the site's search box as a reader does, and reading what it shows.
 
-Shared by tests/browser/test_search_any_form.py and scripts/compare_search.py (the benchmark).
+Shared by tests/browser/test_search.py and scripts/compare_search.py (the benchmark).
 The time from the last keystroke to the rendered result list is measured inside the page with
 performance.now(): the keystroke is the keydown of a key that changed the text (an `input`
 event follows it) or, for text an input method commits without a key (Chinese here), that
