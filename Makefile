@@ -66,7 +66,7 @@ define no-requirements-txt
 	@[ ! -e requirements.txt ] || { echo "requirements.txt: no longer read; move its lines into requirements/build.in (to build) or requirements/test.in (only for tests), delete it, then run make lock" >&2; exit 1; }
 endef
 
-.PHONY: help venv test-venv python-info lock no-requirements-txt checkers docs pages site serve test bench clean manifest snapshot builder FORCE
+.PHONY: help venv test-venv python-info lock no-requirements-txt checkers docs pages site serve test test-fast lint bench clean manifest snapshot builder FORCE
 
 help:
 	@echo "make serve    live preview at http://127.0.0.1:$(PORT)/: rebuilds and reloads on every edit"
@@ -74,7 +74,9 @@ help:
 	@echo "make pages    build the pages and data of every edition, without the heavy downloads"
 	@echo "make docs     write the Markdown of every edition into docs/ only"
 	@echo "make builder BUILDER=properdocs|zensical|mkdocs  build docs/ with another builder (README)"
-	@echo "make test     run the tests (the checker gates need \`make checkers\`, Java and Chromium)"
+	@echo "make test     lint, then every test (the browser tests and gates need \`make checkers\`, Java and Chromium)"
+	@echo "make test-fast  the tests without a browser or a checker gate: an answer in about a minute"
+	@echo "make lint     ruff (check and format) for Python, ESLint for our scripts"
 	@echo "make checkers install Lighthouse, axe-core and the Nu HTML Checker from npm (node_modules/)"
 	@echo "make bench    run the benchmarks in scripts/"
 	@echo "make lock     re-generate requirements/build.txt and test.txt from the .in files (uv)"
@@ -124,8 +126,7 @@ $(LOCK_TOOLS)/bin/uv:
 	"$(PY_EXE)" -m venv $(LOCK_TOOLS)
 	$(LOCK_TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 
-checkers:
-	CHROMEDRIVER_SKIP_DOWNLOAD=true PUPPETEER_SKIP_DOWNLOAD=true npm install --no-audit --no-fund --loglevel=error
+checkers: node_modules/.installed
 
 docs: venv
 	$(BIN)/python -m workplan --source "$(SOURCE)" --docs-only
@@ -143,8 +144,17 @@ pages: venv
 serve: venv
 	$(BIN)/python -m workplan.serve --source "$(SOURCE)" --root "$(ROOT)" --port $(PORT)
 
-test: test-venv
-	$(BIN)/python -m pytest
+# The whole suite; -p no:cacheprovider: CI's clean clone and a maintainer's tree run it alike.
+test: lint
+	$(BIN)/python -m pytest -p no:cacheprovider
+
+test-fast: test-venv
+	$(BIN)/python -m pytest -p no:cacheprovider -m "not browser and not gate"
+
+lint: test-venv node_modules/.installed
+	$(BIN)/ruff check scripts tests
+	$(BIN)/ruff format --check scripts tests
+	node_modules/.bin/eslint .
 
 snapshot: venv
 	$(BIN)/python scripts/update_snapshot.py
