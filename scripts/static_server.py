@@ -1,18 +1,26 @@
-"""A static server for measuring the built site as a reader gets it: text compressed with gzip when
-the browser asks for it, as GitHub Pages and every common static host do (Python's own
-http.server sends every file as it is, which triples what Lighthouse's simulated slow 4G has to carry).
+"""The one static server of the tests and benchmarks: the built site as a reader gets it from a host,
+text compressed with gzip when the browser asks for it, as GitHub Pages and every common static
+host do (Python's own http.server sends every file as it is, which triples what Lighthouse's
+simulated slow 4G has to carry), on a port the OS gives, optionally under a sub-path.
 
     from static_server import serve
-    server, base = serve(site_dir)      # http://127.0.0.1:<free port>/ ; server.shutdown() when done
+    server, base = serve(site_dir)                      # http://127.0.0.1:<free port>/
+    server, base = serve(site_dir, path="/course/plan/")  # the same tree under a sub-path
+    server.close()                                      # when done
 
-Used by the Lighthouse gate (tests/browser/test_gates.py) and scripts/bench_lighthouse.py."""
+    python scripts/static_server.py site/ [--path /course/plan/] [--port 8001]
+
+free_port(): a port the OS has just given, for a server another process starts (make serve)."""
 from __future__ import annotations
 
+import argparse
 import functools
 import gzip
 import http.server
 import io
 import os
+import socket
+import sys
 import threading
 from pathlib import Path
 
@@ -21,11 +29,18 @@ COMPRESSED = ("text/", "application/javascript", "application/json", "applicatio
 
 
 class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    mount = "/"  # the URL path the tree is served under (set per server by serve())
+
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
                       ".webmanifest": "application/manifest+json", ".js": "application/javascript"}
 
     def log_message(self, *args):
         pass
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(self.mount):
+            return os.path.join(self.directory, ".outside-the-mount")  # no such file: 404
+        return super().translate_path("/" + path[len(self.mount):])
 
     def send_head(self):
         path = self.translate_path(self.path)
@@ -44,8 +59,57 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
-def serve(directory: Path, port: int = 0) -> tuple[http.server.ThreadingHTTPServer, str]:
-    handler = functools.partial(GzipHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    def send_error(self, code, message=None, explain=None):
+        """A missing file gets the tree's own 404.html, as GitHub Pages and most hosts serve it."""
+        page = Path(self.directory) / "404.html"
+        if code != 404 or self.command != "GET" or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+class Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def close(self) -> None:
+        self.shutdown()
+        self.server_close()
+
+
+def serve(directory: Path, port: int = 0, path: str = "/") -> tuple[Server, str]:
+    """Serve `directory` at http://127.0.0.1:<port><path> (port 0: one the OS gives) in a thread."""
+    mount = "/" + path.strip("/") + "/" if path.strip("/") else "/"
+    handler = type("Handler", (GzipHandler,), {"mount": mount})
+    server = Server(("127.0.0.1", port), functools.partial(handler, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+    return server, f"http://127.0.0.1:{server.server_address[1]}{mount}"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("directory", type=Path)
+    parser.add_argument("--path", default="/")
+    parser.add_argument("--port", type=int, default=0)
+    args = parser.parse_args()
+    server, base = serve(args.directory, args.port, args.path)
+    print(f"Serving {args.directory} at {base} (Ctrl-C to stop)", file=sys.stderr)
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        pass
+    server.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,7 +1,6 @@
 """The whole build over the real plan: fidelity, URLs, determinism, failure leaves the old site."""
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
@@ -148,17 +147,6 @@ def test_no_request_to_a_third_party_host_in_html_or_css(site):
         assert "@import url(http" not in text
 
 
-def test_build_is_deterministic(built, tmp_path, monkeypatch):
-    monkeypatch.setenv("SITE_URL", PUBLISHED)
-    again = make_root(tmp_path / "again")
-    build(SOURCE, root=again)
-    assert tree_bytes(built / "docs") == tree_bytes(again / "docs")
-    first, second = tree_bytes(built / "site"), tree_bytes(again / "site")
-    assert first.keys() == second.keys()
-    differ = [k for k in first if first[k] != second[k]]
-    assert not differ, differ
-
-
 def test_plan_json_holds_every_edition(site, plan):
     import json
 
@@ -183,10 +171,16 @@ BAD_PLANS = {
 }
 
 
+SMALL_PLAN = "某局2023年工作要点\n总体思路。\n一、第一部分。任务甲。任务乙。\n二、第二部分。任务丙。\n"
+
+
 @pytest.fixture(scope="module")
 def good_root(tmp_path_factory):
+    """A last good build (of a small plan: what is checked is that it stays as it was)."""
     root = make_root(tmp_path_factory.mktemp("good"))
-    build(SOURCE, root=root)
+    plan = root / "good.zh-Hans.txt"
+    plan.write_text(SMALL_PLAN, encoding="utf-8")
+    build(plan, root=root, make_downloads=False)
     return root
 
 
@@ -222,7 +216,7 @@ def test_a_failing_mkdocs_build_leaves_the_old_site(good_root, monkeypatch):
 
     monkeypatch.setattr(site_module, "mkdocs_build", broken)
     with pytest.raises(RuntimeError):
-        build_module.build(SOURCE, root=good_root)
+        build_module.build(good_root / "good.zh-Hans.txt", root=good_root, make_downloads=False)
     assert tree_bytes(good_root / "site") == before
     assert not (good_root / "site.new").exists()
 
@@ -424,3 +418,18 @@ def test_data_files_say_they_hold_untypeset_text(site):
 def test_golden_readme_says_the_golden_file_is_untypeset():
     readme = (ROOT / "tests" / "golden" / "README.md").read_text(encoding="utf-8")
     assert "zh-Hant.txt" in readme and "before typography" in readme.lower()
+
+
+def test_the_preview_pages_register_no_worker(site, tmp_path):
+    """make serve's live preview (Content.preview) writes no sw.js and no page asks for one (the
+    data-sw attribute is what workplan-head.js registers); the published build does both."""
+    root = make_root(tmp_path / "r")
+    plan = tmp_path / "p.txt"
+    plan.write_text("题\n一、标题。任务甲。\n", encoding="utf-8")
+    build(plan, root=root, preview=True, make_downloads=False)
+    preview = root / "site"
+    assert (preview / "en" / "sections" / "1" / "index.html").is_file()
+    assert not list(preview.rglob("sw.js"))
+    assert not any("data-sw=" in p.read_text(encoding="utf-8") for p in preview.rglob("*.html"))
+    assert (site / "en" / "sw.js").is_file()
+    assert "data-sw=" in (site / "en" / "sections" / "1" / "index.html").read_text(encoding="utf-8")

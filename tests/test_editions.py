@@ -10,6 +10,7 @@ from helpers import SOURCE, make_root, soup
 from workplan.build import build
 from workplan.convert import make_converter
 from workplan.editions import BY_CODE, EDITIONS, Edition
+from workplan.parse import parse_bytes
 
 
 def hong_kong() -> Edition:
@@ -18,10 +19,21 @@ def hong_kong() -> Edition:
     return dataclasses.replace(base, code="zh-HK", label="繁體中文（香港）", opencc="s2hk", og_locale="zh_HK")
 
 
+# A plan of its own, small: what is checked is what an added edition gets, whatever the plan.
+SMALL = "某局2023年工作要点\n总体思路。\n一、强化知识产权保护。加强专利审查质量管理。推进商标注册便利化。\n二、优化公共服务。建设知识产权信息网络。\n"
+
+
+@pytest.fixture(scope="module")
+def plan(tmp_path_factory):
+    return parse_bytes(SMALL.encode("utf-8"), "small.zh-Hans.txt")
+
+
 @pytest.fixture(scope="module")
 def four(tmp_path_factory):
     root = make_root(tmp_path_factory.mktemp("four"))
-    build(SOURCE, root=root, editions=(*EDITIONS, hong_kong()), make_downloads=False)  # downloads: tests/test_downloads.py
+    source = root / "small.zh-Hans.txt"
+    source.write_text(SMALL, encoding="utf-8")
+    build(source, root=root, editions=(*EDITIONS, hong_kong()), make_downloads=False)  # downloads: tests/test_downloads.py
     return root / "site"
 
 

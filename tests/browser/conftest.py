@@ -5,50 +5,31 @@ CI=true, where a missing browser is a failure (.ci/run installs it).
 """
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import threading
 
 import pytest
 
 from chrome import ARGS, CHROMIUM
 from helpers import ROOT, need
+from static_server import serve
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-    def end_headers(self):
-        # linkchecker throttles every host to 2-10 requests a second unless the server says
-        # it welcomes the checker with this header (linkcheck/checker/httpurl.py)
-        self.send_header("LinkChecker", "welcome")
-        super().end_headers()
-
-
 @pytest.fixture(scope="session")
 def base_url(site):
-    """The session's build served on a random port (its public address is elsewhere: PUBLISHED)."""
-    handler = functools.partial(QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    """The session's build served on a port the OS gives (its public address is elsewhere: PUBLISHED),
+    by the tests' one static server: text gzipped as a host serves it, the site's 404.html for a
+    missing file (scripts/static_server.py)."""
+    server, base = serve(site)
+    yield base
+    server.close()
 
 
 @pytest.fixture(scope="session")
-def compressed_base_url(site):
-    """The same site served as a real host serves it: text gzip-compressed (scripts/static_server.py).
-    What Lighthouse measures, since its simulated slow 4G charges every byte on the wire."""
-    from static_server import serve
-
-    server, base = serve(site)
-    yield base
-    server.shutdown()
+def compressed_base_url(base_url):
+    """What Lighthouse measures: the same server (its simulated slow 4G charges every byte on the wire)."""
+    return base_url
 
 
 @pytest.fixture(scope="session")

@@ -1,43 +1,27 @@
 """Offline after one visit, and a new deploy replacing the cache whole.
 
-The site is built (SITE_URL unset) and served under a sub-path on a random port; the server is then
-stopped, so "offline" is a refused connection, not an emulation the worker could bypass.
+A plain build (SITE_URL unset) is served under a sub-path on a port the OS gives; the server is
+then stopped, so "offline" is a refused connection, not an emulation the worker could bypass.
 """
 from __future__ import annotations
 
-import functools
-import http.server
-import os
-import threading
 from pathlib import Path
 
 import pytest
 
-from helpers import SOURCE, build_with, make_root
+from helpers import build_with, make_root
+from static_server import serve
 
 pytestmark = pytest.mark.browser
 SUB = "u/repo/"
 
 
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 class Server:
-    def __init__(self, site: Path, tmp: Path):
-        served = tmp / "served"
-        (served / SUB).parent.mkdir(parents=True, exist_ok=True)
-        if not (served / SUB.rstrip("/")).exists():
-            os.symlink(site, served / SUB.rstrip("/"))
-        handler = functools.partial(Quiet, directory=str(served))
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/{SUB}"
+    def __init__(self, site: Path):
+        self.httpd, self.url = serve(site, path=SUB)
 
     def stop(self):
-        self.httpd.shutdown()
-        self.httpd.server_close()
+        self.httpd.close()
 
 
 def poll(page, script: str, arg=None, seconds: float = 30):
@@ -70,9 +54,8 @@ CACHE_SIZE = """async prefix => {
 
 
 @pytest.mark.parametrize("edition, query", [("en", "RCEP"), ("zh-Hant", "海牙")])
-def test_offline_after_one_visit_pages_search_glossary(browser, tmp_path, edition, query):
-    site = build_with(make_root(tmp_path / "r"), None)
-    server = Server(site, tmp_path)
+def test_offline_after_one_visit_pages_search_glossary(browser, plain_site, edition, query):
+    server = Server(plain_site)
     context = browser.new_context()
     page = context.new_page()
     page.goto(f"{server.url}{edition}/sections/2/", wait_until="networkidle")
@@ -93,7 +76,6 @@ def test_offline_after_one_visit_pages_search_glossary(browser, tmp_path, editio
         assert page.evaluate("document.documentElement.lang") == edition
     page.goto(f"{server.url}{edition}/sections/4/")
     page.click("input.md-search__input")
-    page.wait_for_timeout(300)
     page.keyboard.type(query, delay=20)
     page.keyboard.press("End")
     page.wait_for_selector(".md-search-result__item", timeout=10000)
@@ -108,10 +90,16 @@ def test_offline_after_one_visit_pages_search_glossary(browser, tmp_path, editio
     context.close()
 
 
+# A plan of its own, small: what the worker caches is the build's whole tree, whatever the plan.
+PLAN = "某局2023年工作要点\n总体思路。\n一、第一部分。任务甲。任务乙。\n二、第二部分。任务丙。\n三、第三部分。任务丁。\n"
+
+
 def test_a_second_build_replaces_the_cache_whole(browser, tmp_path):
     root = make_root(tmp_path / "r")
-    site = build_with(root, None)
-    server = Server(site, tmp_path)
+    source = tmp_path / "plan.zh-Hans.txt"
+    source.write_text(PLAN, encoding="utf-8")
+    site = build_with(root, None, source, downloads=False)
+    server = Server(site)
     context = browser.new_context()
     page = context.new_page()
     home = f"{server.url}zh-Hans/"
@@ -124,12 +112,9 @@ def test_a_second_build_replaces_the_cache_whole(browser, tmp_path):
     assert len(first) == 1
     title = page.locator("h1").inner_text().strip()
 
-    text = SOURCE.read_text(encoding="utf-8")
-    old_title = text.splitlines()[0]
-    new_title = old_title.replace("工作要点", "工作要点（修订）")
-    source = tmp_path / "revised.zh-Hans.txt"
-    source.write_text(text.replace(old_title, new_title, 1), encoding="utf-8")
-    build_with(root, None, source, downloads=False)  # pages and data: what the worker caches is replaced whole
+    new_title = "某局2023年工作要点（修订）"
+    source.write_text(PLAN.replace("某局2023年工作要点", new_title, 1), encoding="utf-8")
+    build_with(root, None, source, downloads=False)
 
     page.goto(home, wait_until="networkidle")  # the browser finds the new sw.js; it installs the new build
     poll(page, """async prefix => { const names = (await caches.keys()).filter(n => n.startsWith(prefix));
@@ -144,19 +129,3 @@ def test_a_second_build_replaces_the_cache_whole(browser, tmp_path):
     assert page.locator("h1").count() == 1
     assert new_title in page.title()
     context.close()
-
-
-def test_the_preview_pages_register_no_worker(browser, tmp_path):
-    """make serve's live preview renders with Content.preview (see workplan/serve.py)."""
-    root = make_root(tmp_path / "r")
-    from workplan.build import build
-
-    build(SOURCE, root=root, preview=True)
-    assert not list((root / "site").rglob("sw.js"))
-    server = Server(root / "site", tmp_path)
-    page = browser.new_page()
-    page.goto(f"{server.url}en/sections/1/", wait_until="networkidle")
-    page.wait_for_timeout(500)
-    assert page.evaluate("navigator.serviceWorker.getRegistrations().then(r => r.length)") == 0
-    page.close()
-    server.stop()

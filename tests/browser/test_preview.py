@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import threading
 import time
@@ -15,16 +14,11 @@ from pathlib import Path
 import pytest
 
 from helpers import ROOT
+from static_server import free_port
 
 pytestmark = pytest.mark.browser
 PLAN = "cnipa-2022-work-plan.zh-Hans.txt"
 EN = "cnipa-2022-work-plan.en.yml"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture

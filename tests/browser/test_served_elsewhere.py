@@ -9,14 +9,11 @@ error too); the language selector must land on the same page and item inside the
 """
 from __future__ import annotations
 
-import functools
-import http.server
-import os
-import threading
 from urllib.parse import urlparse
 
 import pytest
 
+from static_server import serve
 
 pytestmark = pytest.mark.browser
 EDITIONS = ["zh-Hans", "zh-Hant", "en"]
@@ -24,22 +21,12 @@ PAGE_TYPES = {"home": "", "section": "sections/4/", "glossary": "glossary/", "fu
 SUB_PATH = "course/cnipa/"
 
 
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="session", params=["plain", "mirror"])
-def copy_url(request, tmp_path_factory):
+def copy_url(request):
     """The site served at http://127.0.0.1:<random port>/course/cnipa/."""
-    site = request.getfixturevalue(f"{request.param}_site")
-    served = tmp_path_factory.mktemp(f"served-{request.param}")
-    (served / SUB_PATH).parent.mkdir(parents=True)
-    os.symlink(site, served / SUB_PATH.rstrip("/"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(served)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/{SUB_PATH}"
-    server.shutdown()
+    server, base = serve(request.getfixturevalue(f"{request.param}_site"), path=SUB_PATH)
+    yield base
+    server.close()
 
 
 def watch_origin(watch, page, origin: str) -> list[str]:
@@ -58,7 +45,6 @@ def test_every_page_type_loads_cleanly_from_another_origin_and_sub_path(page, wa
         assert page.evaluate("document.documentElement.lang") == edition, name
         if name == "section":  # search loads its worker and index from the copy too
             page.click("input.md-search__input")
-            page.wait_for_timeout(300)  # the worker receives the index when search opens
             page.keyboard.type("RCEP" if edition == "en" else "海牙", delay=20)
             page.keyboard.press("End")  # Chinese arrives as text (like an IME); a key event runs the query
             page.wait_for_selector(".md-search-result__item", timeout=10000)
