@@ -5,6 +5,8 @@ from urllib.parse import urlparse
 
 import pytest
 
+from page_tools import settle
+
 pytestmark = pytest.mark.browser
 PAGES = ["", "sections/4/", "glossary/", "full/"]
 
@@ -120,7 +122,7 @@ def test_enhancements_do_not_shift_the_layout(browser, base_url, width):
         # on a loaded machine the first visit's service worker install competes with the page:
         # wait for the enhancements themselves, then for any shift they cause
         page.wait_for_selector("button.wp-copy", state="attached")
-        page.wait_for_timeout(300)
+        settle(page)
         assert page.locator("button.wp-copy").count() > 0 and page.locator("button.wp-toggle").count() == 1
         assert page.evaluate("window.__cls") < 0.01, (path, page.evaluate("window.__cls"))
     context.close()

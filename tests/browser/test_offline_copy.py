@@ -29,7 +29,6 @@ def watch_files(watch, page) -> list[str]:
 
 def search(page, query: str) -> list[str]:
     page.click("input.md-search__input")
-    page.wait_for_timeout(300)
     page.keyboard.type(query, delay=20)
     page.keyboard.press("End")
     page.wait_for_selector(".md-search-result__item", timeout=10000)

@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from page_tools import settle, control_tooltip
 from helpers import ROOT
 
 pytestmark = pytest.mark.browser
@@ -71,7 +72,7 @@ def test_term_card_opens_in_place_and_closes(browser, base_url, edition, device,
         link.click()
     else:
         link.focus()
-        page.wait_for_timeout(300)
+        settle(page)
         assert page.locator(".wp-card").count() == 0, "focus alone must not open the card"
         page.keyboard.press("Enter")
     check_card(page, edition, glossary, url)
@@ -82,7 +83,7 @@ def test_term_card_opens_in_place_and_closes(browser, base_url, edition, device,
     assert page.evaluate("document.activeElement.matches('a.wp-term')") and \
         page.evaluate(f"document.activeElement.hash") == f"#{TERM}", "focus returns to the term"
     assert link.get_attribute("aria-expanded") == "false"
-    page.wait_for_timeout(300)
+    settle(page)
     assert page.locator(".wp-card").count() == 0, "focus back on the term does not reopen the card"
     # open again, then a tap or click elsewhere closes it
     if device == "phone":
@@ -145,11 +146,13 @@ def test_card_works_from_a_file_url(browser, site):
 
 
 def test_materials_tooltip_no_longer_shows_on_terms(page, base_url):
+    page.clock.install()  # Material's tooltip delay, run on the page's own clock
     page.goto(f"{base_url}zh-Hans/sections/7/", wait_until="networkidle")
+    control_tooltip(page)
     link = page.locator(LINK)
     assert link.get_attribute("title") is None and link.get_attribute("aria-haspopup") == "dialog"
     link.hover()
-    page.wait_for_timeout(600)
+    page.clock.run_for(1000)
     assert page.locator(".md-tooltip2--active, .md-tooltip--active").count() == 0
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import pytest
 
+from page_tools import settle, control_tooltip
+
 pytestmark = pytest.mark.browser
 
 STATE = """() => {
@@ -61,17 +63,19 @@ def test_material_no_longer_restyles_the_page_for_its_palette_at_start_up(page, 
             if (r.attributeName === 'data-md-color-switching') window.__marks++;
         })).observe(document, {attributes: true, subtree: true});""")
     page.goto(f"{base_url}zh-Hans/glossary/", wait_until="load")
-    page.wait_for_timeout(300)
+    settle(page)
     assert page.evaluate("window.__marks") == 0
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "default"
 
 
 def test_permalinks_keep_their_citation_as_a_plain_title_and_get_no_material_tooltip(page, base_url):
+    page.clock.install()  # Material shows its tooltip 250 ms after the pointer arrives: on the page's own clock
     page.goto(f"{base_url}en/sections/4/", wait_until="load")
+    control_tooltip(page)
     ref = "#item-4-3 a.wp-ref"
     assert page.get_attribute(ref, "title") == "CNIPA 2022 Work Plan §4.3"
     page.hover(ref)
-    page.wait_for_timeout(600)  # Material shows its tooltip 250 ms after the pointer arrives
+    page.clock.run_for(1000)
     assert page.get_attribute(ref, "title") == "CNIPA 2022 Work Plan §4.3"
     assert page.locator(".md-tooltip2").count() == 0
 
