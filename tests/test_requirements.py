@@ -96,3 +96,18 @@ def test_supported_pythons_agree_in_the_makefile_and_pyproject():
     assert f"--python-version $(PYTHON_MIN)" in makefile  # the locks resolve for the lowest supported
     minor_low, minor_below = int(low.split(".")[1]), int(below.split(".")[1])
     assert candidates == [f"python3.{m}" for m in range(minor_below - 1, minor_low - 1, -1)] + ["python3"]
+
+
+def test_the_installer_is_locked_and_new_enough_for_the_locks():
+    """requirements/pip.txt: the pip the Makefile bootstraps into .venv before the locks (the pip a
+    Python brings may be older than 23.3, which cannot take an extra such as fonttools[woff] with
+    --require-hashes), pinned with hashes and written by make lock."""
+    pins, includes = read_in(REQ / "pip.in")
+    lock = read_lock(REQ / "pip.txt")
+    assert set(pins) == {"pip"} and not includes
+    assert lock["pip"][0] == pins["pip"], "requirements/pip.txt is stale (run make lock)"
+    assert tuple(map(int, pins["pip"].split(".")[:2])) >= (23, 3)
+    assert (REQ / "pip.txt").read_text(encoding="utf-8").splitlines()[1].strip() == "#    make lock"
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "$(VENV)/.build-installed: requirements/build.txt $(VENV)/.pip-installed" in makefile
+    assert "$(VENV)/.test-installed: requirements/test.txt $(VENV)/.pip-installed" in makefile
