@@ -65,7 +65,7 @@ ZH_HANS_UI = {
     "untranslated": "",
     "section_word": "第{n}部分",
     "not_found": "找不到该页面。",
-    "about_link": "[关于本版](#about)：版本说明、繁体版的用字原则和排版。",
+    "about_link": "[关于本版](#about)：文本出处、版本说明、繁体版的用字原则和排版。",
     "about_title": "关于本版",
     "about": (
         "- 简体中文版是国家知识产权局发布的原文，逐字保留。显示时只做排版：中文语境中的半角 , : ( ) 排为全角，"
@@ -79,6 +79,17 @@ ZH_HANS_UI = {
         "- 各版本如有出入，以简体中文原文为准。"
     ),
     "offline_copy": "离线阅读：整个网站（所有版本）打包为一个 zip 文件，解压到任何位置后双击 index.html 即可阅读、切换版本和搜索，无需网络。",
+    # the provenance record (source/<plan>.provenance.yml), in the "about" section of the home page
+    "provenance_title": "文本出处",
+    "prov_title": "标题",
+    "prov_issuer": "发布机关",
+    "prov_issued": "发布日期",
+    "prov_issued_note": "月、日未能核实；{date}已有注明日期的转载",
+    "prov_official": "官方网址",
+    "prov_confirmed": "{url}",
+    "prov_unconfirmed": "未能核实：未找到国家知识产权局网站（cnipa.gov.cn）上刊载本文的页面。可供核对的转载：{url}",
+    "prov_checked": "核查日期",
+    "prov_sha": "本网站所据文本的 SHA-256",
     "category.agreement": "协定与条约",
     "category.organisation": "组织与机构",
     "category.programme": "计划、行动与工程",
@@ -175,6 +186,17 @@ ZH_HANT_UI = {
         "- 如有出入，以簡體中文原文為準。"
     ),
     "offline_copy": "離線閱讀：整個網站（所有版本）打包為一個 zip 檔案，解壓到任何位置後按兩下 index.html 即可閱讀、切換版本和搜尋，無需網路。",
+    # the provenance record (source/<plan>.provenance.yml), in the "about" section of the home page
+    "provenance_title": "文本出處",
+    "prov_title": "標題",
+    "prov_issuer": "發布機關",
+    "prov_issued": "發布日期",
+    "prov_issued_note": "月、日未能核實；{date}已有註明日期的轉載",
+    "prov_official": "官方網址",
+    "prov_confirmed": "{url}",
+    "prov_unconfirmed": "未能核實：未找到國家知識產權局網站（cnipa.gov.cn）上刊載本文的頁面。可供核對的轉載：{url}",
+    "prov_checked": "核查日期",
+    "prov_sha": "本網站所據文本的 SHA-256",
     "category.agreement": "協定與條約",
     "category.organisation": "組織與機構",
     "category.programme": "計畫、行動與工程",
@@ -260,6 +282,26 @@ EN_UI = {
     "not_found": "This page does not exist.",
     "offline_copy": "Read offline: the whole site, every edition, in one zip file. Unzip it anywhere and double-click index.html to read, switch editions and search with no network.",
     "disclaimer": "Unofficial English translation made for this reader's edition. The Chinese original, [published by CNIPA]({url}), prevails.",
+    "about_title": "About this edition",
+    "about": (
+        "- This English edition is an unofficial translation of the plan, made and published by the CNIPA 2022 Work "
+        "Plan reader's edition (this site); the Chinese original, issued by the China National Intellectual Property "
+        "Administration, prevails.\n"
+        "- The simplified Chinese edition is the original, character for character; the traditional Chinese edition "
+        "is converted from it."
+    ),
+    # the provenance record (source/<plan>.provenance.yml), in the "about" section of the home page
+    "provenance_title": "Provenance of the text",
+    "prov_title": "Title",
+    "prov_issuer": "Issued by",
+    "prov_issued": "Date of issue",
+    "prov_issued_note": "month and day unconfirmed; a dated repost shows it public by {date}",
+    "prov_official": "Official address",
+    "prov_confirmed": "{url}",
+    "prov_unconfirmed": "unconfirmed: no page on CNIPA's site (cnipa.gov.cn) carrying the text was found. "
+                        "A repost to check against: {url}",
+    "prov_checked": "Checked",
+    "prov_sha": "SHA-256 of the text this site is built from",
     "category.agreement": "Agreements and treaties",
     "category.organisation": "Organisations and institutions",
     "category.programme": "Programmes, campaigns and projects",
