@@ -18,7 +18,7 @@ from dataclasses import dataclass
 class Edition:
     code: str  # URL segment and <html lang>
     label: str  # its own name, for the language selector
-    theme_language: str  # mkdocs-material theme.language (a partial in overrides/ for zh-Hans)
+    theme_language: str  # mkdocs-material theme.language (partials in overrides/ for zh-Hans and zh-Hant)
     # Material's search plugin language.  Its index stays empty (every page has `search: exclude`:
     # our worker and search/workplan-index.json replace it), so "zh" would only make it import
     # jieba (and pkg_resources) on every build for nothing: every edition says "en".

@@ -97,14 +97,14 @@ class Book(EditionText):
         if self.glossed:
             rows = []
             for g in self.glossed:
-                other = " · ".join(g.other_names)
+                other = " · ".join(self.alt_ts(n) for n in g.other_names)
                 other_lang = "en" if self.e.chinese else "zh-Hans"
                 uses = " ".join(
                     f'<a href="section-{u.split(".")[0]}.xhtml#item-{u.replace(".", "-")}">§{u}</a>' if u != "preamble"
                     else f'<a href="title.xhtml#preamble">{esc(self.ui["preamble"])}</a>' for u in g.uses)
-                rows.append(f'<dt id="term-{g.term.id}">{esc(g.name)}'
+                rows.append(f'<dt id="term-{g.term.id}">{esc(self.ts(g.name))}'
                             + (f' <span lang="{other_lang}" xml:lang="{other_lang}">({esc(other)})</span>' if other else "")
-                            + f"</dt><dd><p>{esc(g.definition)}</p>"
+                            + f"</dt><dd><p>{esc(self.ts(g.definition))}</p>"
                             + (f"<p>{esc(self.ui['appears_in'])}{esc(self.ui['colon'])}{uses}</p>" if uses else "") + "</dd>")
             chapters.append(chapter("glossary.xhtml", self.ui["epub_glossary"], f"<dl>{''.join(rows)}</dl>"))
         book.toc = chapters
