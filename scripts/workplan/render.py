@@ -243,9 +243,10 @@ class Renderer:
             return ""
         ui, code = self.ui, self.e.code
         original_lang = self.plan.lang
-        title = md_escape(record.title)
-        if code != original_lang:  # the title as issued, in the original's script
-            title = f'<span lang="{original_lang}">{title}</span>'
+        if self.e.chinese:  # in the edition's own script (the traditional edition converts it)
+            title = md_escape(self.ts(self.doc.title if code != original_lang else record.title))
+        else:  # the title as issued, in the original's script
+            title = f'<span lang="{original_lang}">{md_escape(record.title)}</span>'
         issued = human_date(record.issued, code)
         if record.published_by and len(record.date_parts) < 3:
             note = ui["prov_issued_note"].format(date=human_date(record.published_by, code))
