@@ -118,3 +118,15 @@ def test_data_files_keep_the_untypeset_text(site):
     rows = json.loads((site / "zh-Hant" / "glossary.json").read_text(encoding="utf-8"))["terms"]
     hant = "".join(r["definition_zh-Hant"] + r["zh-Hant"] for r in rows)
     assert "“" in hant and not any(c in hant for c in PUNCT_HANT.values())
+
+
+# Mainland usage in interface text, with the Taiwan form the traditional edition uses instead.
+MAINLAND = {"導航": "導覽", "頁脚": "頁腳", "數據": "資料", "解壓到": "解壓縮到", "掃碼": "掃描 QR 碼"}
+
+
+def test_the_editions_own_interface_strings_use_taiwan_forms():
+    from workplan.editions import BY_CODE
+
+    for key, value in BY_CODE["zh-Hant"].ui.items():
+        for mainland, taiwan in MAINLAND.items():
+            assert mainland not in value, f"ui[{key!r}]: {mainland} (Taiwan: {taiwan})"

@@ -161,10 +161,10 @@ ZH_HANT_UI = {
     "copy": "複製引用",
     "copied": "已複製",
     "cite_label": "引用",
-    "data": "數據",
-    "data_text": "整個計畫的結構化數據（各版本）：[plan.json](plan.json)。",
-    "data_glossary": "術語表數據：[glossary.json](glossary.json)、[glossary.csv](glossary.csv)。",
-    "data_cite": "匯入書目管理軟體（Zotero 等）的引用數據：[CSL-JSON](cite/plan.json)、[BibTeX](cite/plan.bib)、[RIS](cite/plan.ris)。",
+    "data": "資料",
+    "data_text": "整個計畫的結構化資料（各版本）：[plan.json](plan.json)。",
+    "data_glossary": "術語表資料：[glossary.json](glossary.json)、[glossary.csv](glossary.csv)。",
+    "data_cite": "匯入書目管理軟體（Zotero 等）的引用資料：[CSL-JSON](cite/plan.json)、[BibTeX](cite/plan.bib)、[RIS](cite/plan.ris)。",
     "source": "來源",
     "full_text": "全文",
     "full_intro": "全部八個部分的單頁全文，便於檢索和列印。",
@@ -182,10 +182,10 @@ ZH_HANT_UI = {
         "- 香港通行的寫法有時不同，例如臺灣作「計畫」、香港作「計劃」，臺灣作「發布」、香港多作「發佈」；本版一律採用"
         "臺灣標準。\n"
         "- 排版：引號用「」『』；中文語境中的半角 , : ( ) 排為全形，年份範圍按 GB/T 15834 用一字線（2021—2035年）。"
-        "數據檔案（plan.json、glossary.json、glossary.csv）保存排版前的文字。\n"
+        "資料檔案（plan.json、glossary.json、glossary.csv）保存排版前的文字。\n"
         "- 如有出入，以簡體中文原文為準。"
     ),
-    "offline_copy": "離線閱讀：整個網站（所有版本）打包為一個 zip 檔案，解壓到任何位置後按兩下 index.html 即可閱讀、切換版本和搜尋，無需網路。",
+    "offline_copy": "離線閱讀：整個網站（所有版本）打包為一個 zip 檔案，解壓縮到任何位置後按兩下 index.html 即可閱讀、切換版本和搜尋，無需網路。",
     # the provenance record (source/<plan>.provenance.yml), in the "about" section of the home page
     "provenance_title": "文本出處",
     "prov_title": "標題",
@@ -234,7 +234,7 @@ ZH_HANT_UI = {
     "style.chicago": "芝加哥（註釋）",
     "pdf_font": "Noto Sans CJK TC",
     "handout_terms": "本部分用到的術語",
-    "handout_scan": "掃碼開啟線上版本",
+    "handout_scan": "掃描 QR 碼開啟線上版本",
     "handout_source": "來源：國家知識產權局（{url}）。英文譯文與術語釋義由{project}編寫，非官方，以中文原文為準。",
     "handout_page": "第 {page} 頁，共 {pages} 頁",
     "handout_bilingual": "中英對照",
