@@ -47,9 +47,10 @@ ITEM = {
     },
     "en": {
         "plain": "CNIPA 2022 Work Plan §4.3 {u}",
-        "chicago": f"{EN_ORG}, {EN_TITLE}, trans. {EN_BY} ({EN_ORG}, 2022), §4.3, {{u}}.",
-        "apa": f"{EN_ORG}. (2022). {EN_TITLE} ({EN_BY}, Trans.). §4.3. {{u}}",
-        "gbt7714": f"{EN_ORG.upper()}. {EN_TITLE}[R/OL]. {EN_BY.upper()}, trans. Beijing: {EN_ORG}, 2022: §4.3. {{u}}.",
+        # CNIPA wrote the original; this edition translated and published the English.
+        "chicago": f"{EN_ORG}, {EN_TITLE}, trans. {EN_BY} ({EN_BY}, 2022), §4.3, {{u}}.",
+        "apa": f"{EN_ORG}. (2022). {EN_TITLE} ({EN_BY}, Trans.). {EN_BY}. §4.3. {{u}}",
+        "gbt7714": f"{EN_ORG.upper()}. {EN_TITLE}[R/OL]. {EN_BY.upper()}, trans. {EN_BY}, 2022: §4.3. {{u}}.",
     },
 }
 
@@ -63,7 +64,7 @@ def menu(content, code):
     edition = BY_CODE[code]
     ts = typesetter(edition.typography)
     doc = content.docs[code]
-    return ct.menu_data(edition, ts(doc.title), ts(doc.citation), ROOT_URL + code + "/")
+    return ct.menu_data(edition, ts(doc.title), ts(doc.citation), ROOT_URL + code + "/", ct.issued(content.plan))
 
 
 @pytest.mark.parametrize("code", [e.code for e in EDITIONS])
@@ -98,6 +99,11 @@ def test_plan_year_comes_from_the_title():
     assert ct.plan_year("工作要点") is None
 
 
+def publisher(code: str) -> str:
+    """CNIPA publishes the original (and the conversion shows it); this edition publishes the English."""
+    return BY_CODE[code].ui["project" if code == "en" else "issuer"]
+
+
 @pytest.fixture(scope="module")
 def files(content, monkeypatch_module):
     return citations.render(content)
@@ -116,7 +122,8 @@ def test_csl_json_is_valid_and_names_cnipa_as_institution(files, content, code):
     jsonschema.validate(data, SCHEMA)
     (item,) = data
     assert item["type"] == "report"
-    assert item["author"] == [{"literal": BY_CODE[code].ui["issuer"]}] and item["publisher"] == BY_CODE[code].ui["issuer"]
+    assert item["author"] == [{"literal": BY_CODE[code].ui["issuer"]}] and item["publisher"] == publisher(code)
+    assert ("publisher-place" in item) == (code != "en")  # the project names no place
     assert item["issued"] == {"date-parts": [[2022]]}
     assert item["URL"] == f"{ROOT_URL}{code}/"
     assert item["title"] == content.docs[code].title
@@ -140,7 +147,7 @@ def test_bibtex_parses(files, code):
     (entry,) = library.entries
     assert entry.entry_type == "techreport"
     assert entry["author"] == "{" + BY_CODE[code].ui["issuer"] + "}"  # braced: an institution, never split into names
-    assert entry["institution"] == BY_CODE[code].ui["issuer"]
+    assert entry["institution"] == publisher(code)
     assert entry["year"] == "2022"
     assert entry["url"] == f"{ROOT_URL}{code}/"
     assert ("translator" in entry.fields_dict) == (code == "en")
@@ -151,7 +158,7 @@ def test_ris_parses(files, code):
     (ref,) = rispy.loads(files[f"{code}/cite/plan.ris"])
     assert ref["type_of_reference"] == "RPRT"
     assert ref["authors"] == [BY_CODE[code].ui["issuer"]] and "," not in BY_CODE[code].ui["issuer"]
-    assert ref["publisher"] == BY_CODE[code].ui["issuer"]
+    assert ref["publisher"] == publisher(code)
     assert ref["year"] == "2022"
     assert ref["urls"] == [f"{ROOT_URL}{code}/"]
     assert ref.get("subsidiary_authors") == ([EN_BY] if code == "en" else None)

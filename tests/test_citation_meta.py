@@ -27,6 +27,8 @@ def test_citation_tags_on_every_page_type(site, code, path, kind):
     home = soup(site / code / "index.html")
     plan_title = home.find("h1").get_text().strip()
     url = f"{PUBLISHED}{code}/{path}"
+    # CNIPA issued the original; the English translation is published by this project
+    publisher = BY_CODE[code].ui["project" if code == "en" else "issuer"]
     # CNIPA is never a person: no citation_author at all (Zotero splits each into first/last name)
     assert "citation_author" not in m and "citation_authors" not in m
     assert m["citation_publication_date"] == ["2022"]
@@ -37,7 +39,7 @@ def test_citation_tags_on_every_page_type(site, code, path, kind):
     if kind == "section":
         assert title == page.find("h1").get_text().strip()  # the unit: the section's own heading
         assert m["citation_book_title"] == [plan_title]  # a part of the plan
-        assert m["citation_publisher"] == [BY_CODE[code].ui["issuer"]]
+        assert m["citation_publisher"] == [publisher]
         assert "citation_technical_report_institution" not in m
     elif kind == "glossary":
         assert plan_title in title
@@ -46,7 +48,7 @@ def test_citation_tags_on_every_page_type(site, code, path, kind):
     else:
         assert plan_title in title
         assert m["citation_technical_report_institution"] == [BY_CODE[code].ui["issuer"]]  # Zotero: report, institution
-        assert m["citation_publisher"] == [BY_CODE[code].ui["issuer"]]
+        assert m["citation_publisher"] == [publisher]
     (credit,) = m["citation_abstract"]
     assert BY_CODE[code].ui["project"] in credit  # the translation and the glossary are credited to the project
 

@@ -111,7 +111,16 @@ def test_every_term_has_grouped_pinyin():
 
 @pytest.mark.parametrize("text, grouped", [
     ("知识产权", "zhīshi chǎnquán"),              # a dictionary compound split into its words
-    ("国家知识产权局", "guójiā zhīshi chǎnquán jú"),  # … with a closing generic character
+    ("国家知识产权局", "guójiā zhīshi chǎnquánjú"),  # … a generic character joins the word before it
+    ("知识产权服务业集聚区", "zhīshi chǎnquán fúwùyè jíjùqū"),
+    ("市场监管总局", "shìchǎng jiānguǎn zǒngjú"),
+    ("冬奥会和冬残奥会", "dōng'àohuì hé dōngcán'àohuì"),  # an abbreviation is one word
+    ("中美经贸协议", "zhōng-měi jīngmào xiéyì"),     # a coordinate abbreviation: members hyphenated
+    ("中欧地理标志协定", "zhōng-ōu dìlǐ biāozhì xiédìng"),
+    ("中美欧日韩五局合作", "zhōng-měi-ōu-rì-hán wǔ jú hézuò"),
+    ("专精特新", "zhuān-jīng-tè-xīn"),
+    ("一带一路", "yīdài yīlù"),
+    ("专利实施许可合同备案办法", "zhuānlì shíshī xǔkě hétong bèi'àn bànfǎ"),  # 合同 hé·tong
     ("冬奥会", "dōng'àohuì"),                     # apostrophe before a, o, e inside a word
     ("稳中求进", "wěnzhōng-qiújìn"),               # a four-character set phrase: hyphenated halves
     ("四个意识", "sì gè yìshí"),                   # numeral apart from its measure word

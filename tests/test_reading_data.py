@@ -13,6 +13,7 @@ from helpers import soup
 from workplan import pinyin
 from workplan.editions import EDITIONS
 from workplan.prepare import headline
+from workplan.typography import typesetter
 
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 CHINESE = [e.code for e in EDITIONS if e.chinese]
@@ -55,10 +56,12 @@ def test_cards_carry_every_term_with_all_names_pinyin_and_count(site, glossary, 
     for term in glossary:
         card = data["terms"][term["id"]]
         names = dict(card["other"]) | {code: card["name"]}
-        assert names == {e.code: headline(term[e.code]) for e in EDITIONS}, term["id"]  # as headings show them
+        # as headings show them, each in its own edition's typography (「」 in the traditional names)
+        assert names == {e.code: typesetter(e.typography)(headline(term[e.code])) for e in EDITIONS}, term["id"]
         assert card["pinyin"] == term["pinyin"]
         assert card["abbr"] == term["abbr"]
-        assert card["def"] and term[f"definition_{code}"].startswith(card["def"])
+        ts = typesetter(next(e for e in EDITIONS if e.code == code).typography)
+        assert card["def"] and ts(term[f"definition_{code}"]).startswith(card["def"])
     hans = {t["id"]: t for t in glossary}
     if code != "en":
         for term_id, card in data["terms"].items():

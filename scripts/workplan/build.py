@@ -14,6 +14,7 @@ from pathlib import Path
 from . import config
 from . import glossary as gl
 from . import outputs
+from . import provenance
 from . import translation as tr
 from .editions import EDITIONS, Edition
 from .model import Plan, Problem
@@ -42,6 +43,11 @@ def load_inputs(source: Path, glossary: Path | None = None,
     except OSError as err:
         raise Problem(str(source), 1, f"cannot read the plan: {err.strerror}", "pass an existing file as SOURCE=") from None
     plan = once("plan", data, lambda: parse_bytes(data, str(source)))
+    ppath = config.provenance_path(source)
+    if ppath.exists():
+        raw = ppath.read_bytes()
+        record = once("provenance", raw + data, lambda: provenance.load(raw.decode("utf-8-sig"), str(ppath), data))
+        plan = dataclasses.replace(plan, provenance=record)
     glossary = glossary or config.GLOSSARY
     terms = []
     if glossary.exists():

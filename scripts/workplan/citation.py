@@ -9,8 +9,10 @@ Decisions (checked against Zotero's "Embedded Metadata" translator, zotero/trans
     `citation_technical_report_institution` (Zotero: item type "report", field institution)
     and `citation_publisher`.  In CSL it is a literal name, which no style splits.
   * The English translation and the glossary are this project's work, credited to the project
-    (CSL `translator`, a literal name; `DC.contributor` in the page head), never to CNIPA.
-  * The date of the plan is its year, taken from its title (国家知识产权局2022年工作要点).
+    (CSL `translator`, a literal name; `DC.contributor` in the page head), never to CNIPA.  CNIPA
+    is the author of the original; the English edition's publisher is this project, not CNIPA.
+  * The date is the plan's date of issue, from its provenance record (workplan.provenance), at
+    the precision the record confirms; with no record, the year in its title.
   * Pin-points (§4.3, §4.3–4.5) are added here, not by citeproc-py: its locator rendering drops
     the number ("section") and the GB/T 7714 styles have no locator at all.  Each style's
     string is a template with {pin} and {url}, filled in by workplan-cite.js when the reader
@@ -41,26 +43,46 @@ def plan_year(title: str) -> int | None:
     return int(match.group(1) or match.group(2)) if match else None
 
 
+def issued(plan) -> list[int]:
+    """The plan's date of issue as CSL date-parts ([2022], [2022, 6, 21]): the provenance record's,
+    else the year in its title; [] when neither has one."""
+    if plan.provenance is not None:
+        return plan.provenance.date_parts
+    year = plan_year(plan.title)
+    return [year] if year else []
+
+
+def iso_date(parts: list[int], sep: str = "-") -> str:
+    return sep.join(f"{p:04d}" if i == 0 else f"{p:02d}" for i, p in enumerate(parts))
+
+
+def publisher(edition: Edition) -> str:
+    """Who publishes the text this edition shows: CNIPA the original (and its conversion), this
+    project the translation."""
+    return edition.ui["project"] if translated(edition) else edition.ui["issuer"]
+
+
 def pin(first: str, last: str | None = None) -> str:
     """§4.3, or §4.3–4.5 for a range (en dash)."""
     return f"§{first}" if not last or last == first else f"§{first}–{last}"
 
 
-def csl_item(edition: Edition, title: str, year: int | None, url: str, item_id: str | None = None) -> dict:
-    """The plan (as one edition shows it) as a CSL-JSON item."""
+def csl_item(edition: Edition, title: str, date: list[int], url: str, item_id: str | None = None) -> dict:
+    """The plan (as one edition shows it) as a CSL-JSON item; `date` is its date of issue (issued())."""
     ui = edition.ui
     item: dict = {
         "id": item_id or f"plan-{edition.code}",
         "type": "report",
         "title": title,
         "author": [{"literal": ui["issuer"]}],
-        "publisher": ui["issuer"],
-        "publisher-place": ui["issuer_place"],
+        "publisher": publisher(edition),
         "language": ui["csl_locale"],
         "URL": url,
     }
-    if year:
-        item["issued"] = {"date-parts": [[year]]}
+    if not translated(edition):  # the project names no place of publication
+        item["publisher-place"] = ui["issuer_place"]
+    if date:
+        item["issued"] = {"date-parts": [list(date)]}
     if translated(edition):  # the translation is this project's work
         item["translator"] = [{"literal": ui["project"]}]
     return item
@@ -99,9 +121,9 @@ def _render(style_key: str, item: dict, locale: str, part: str) -> str:
         return "".join(str(p) for p in bib.bibliography()[0])
 
 
-def templates(edition: Edition, title: str, short_title: str) -> dict[str, str]:
+def templates(edition: Edition, title: str, short_title: str, date: list[int]) -> dict[str, str]:
     """Every style's citation of the plan in this edition, with {pin} and {url} left to fill in."""
-    base = csl_item(edition, title, plan_year(title), "")
+    base = csl_item(edition, title, date, "")
     del base["URL"]
     with _LOCK:  # rendered once per process for the same item (the CSL item as a JSON key)
         return dict(_templates(edition.ui["csl_locale"], short_title, json.dumps(base, sort_keys=True)))
@@ -119,8 +141,9 @@ def _templates(locale: str, short_title: str, item_json: str) -> dict[str, str]:
     # APA 7: the reference-list entry.  The publisher is left out when it is the author (APA 7,
     # 9.24), which citeproc-py's APA style does not do by itself.
     apa_item = dict(base)
-    apa_item.pop("publisher")
-    apa_item.pop("publisher-place")
+    if apa_item["publisher"] == apa_item["author"][0]["literal"]:
+        apa_item.pop("publisher")
+        apa_item.pop("publisher-place", None)
     entry = _render("apa", apa_item, locale, "entry")
     # APA 7 (9.39) writes the translator's role "Trans."; citeproc-py prints the locale's "trans.".
     entry = entry.replace(", trans.)", ", Trans.)")
@@ -149,25 +172,24 @@ def style_label(edition: Edition, key: str) -> str:
     return edition.ui.get(f"style.{key}", {"apa": "APA", "gbt7714": "GB/T 7714-2015"}.get(key, key))
 
 
-def head_meta(edition: Edition, title: str) -> dict:
+def head_meta(edition: Edition, title: str, date: list[int]) -> dict:
     """What every page's head says about the plan (partials/citation-meta.html prints it; the page
-    adds its own title and URL)."""
-    year = plan_year(title)
+    adds its own title and URL).  The date in Google Scholar's form (2022, 2022/06/21)."""
     ui = edition.ui
     return {
         "plan_title": title,
         "institution": ui["issuer"],
-        "publisher": ui["issuer"],
-        "date": str(year) if year else "",
+        "publisher": publisher(edition),
+        "date": iso_date(date, "/"),
         "language": ui["csl_locale"],
         "project": ui["project"],
         "credit": credit(edition),
     }
 
 
-def menu_data(edition: Edition, title: str, short_title: str, edition_url: str) -> dict:
+def menu_data(edition: Edition, title: str, short_title: str, edition_url: str, date: list[int]) -> dict:
     """The cite menu's data for workplan-cite.js: every style's template, in menu order."""
-    tpl = templates(edition, title, short_title)
+    tpl = templates(edition, title, short_title, date)
     ui = edition.ui
     return {
         "root": edition_url,

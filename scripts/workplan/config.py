@@ -37,3 +37,9 @@ def translation_path(source: Path) -> Path:
     """source/x.zh-Hans.txt -> source/x.en.yml (x.txt -> x.en.yml)."""
     stem = source.name.removesuffix(".txt").removesuffix(".zh-Hans")
     return source.with_name(stem + ".en.yml")
+
+
+def provenance_path(source: Path) -> Path:
+    """source/x.zh-Hans.txt -> source/x.provenance.yml: the record of where the text comes from."""
+    stem = source.name.removesuffix(".txt").removesuffix(".zh-Hans")
+    return source.with_name(stem + ".provenance.yml")

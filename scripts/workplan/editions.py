@@ -18,7 +18,7 @@ from dataclasses import dataclass
 class Edition:
     code: str  # URL segment and <html lang>
     label: str  # its own name, for the language selector
-    theme_language: str  # mkdocs-material theme.language (a partial in overrides/ for zh-Hans)
+    theme_language: str  # mkdocs-material theme.language (partials in overrides/ for zh-Hans and zh-Hant)
     # Material's search plugin language.  Its index stays empty (every page has `search: exclude`:
     # our worker and search/workplan-index.json replace it), so "zh" would only make it import
     # jieba (and pkg_resources) on every build for nothing: every edition says "en".
@@ -65,7 +65,7 @@ ZH_HANS_UI = {
     "untranslated": "",
     "section_word": "第{n}部分",
     "not_found": "找不到该页面。",
-    "about_link": "[关于本版](#about)：版本说明、繁体版的用字原则和排版。",
+    "about_link": "[关于本版](#about)：文本出处、版本说明、繁体版的用字原则和排版。",
     "about_title": "关于本版",
     "about": (
         "- 简体中文版是国家知识产权局发布的原文，逐字保留。显示时只做排版：中文语境中的半角 , : ( ) 排为全角，"
@@ -79,6 +79,17 @@ ZH_HANS_UI = {
         "- 各版本如有出入，以简体中文原文为准。"
     ),
     "offline_copy": "离线阅读：整个网站（所有版本）打包为一个 zip 文件，解压到任何位置后双击 index.html 即可阅读、切换版本和搜索，无需网络。",
+    # the provenance record (source/<plan>.provenance.yml), in the "about" section of the home page
+    "provenance_title": "文本出处",
+    "prov_title": "标题",
+    "prov_issuer": "发布机关",
+    "prov_issued": "发布日期",
+    "prov_issued_note": "月、日未能核实；{date}已有注明日期的转载",
+    "prov_official": "官方网址",
+    "prov_confirmed": "{url}",
+    "prov_unconfirmed": "未能核实：未找到国家知识产权局网站（cnipa.gov.cn）上刊载本文的页面。可供核对的转载：{url}",
+    "prov_checked": "核查日期",
+    "prov_sha": "本网站所据文本的 SHA-256",
     "category.agreement": "协定与条约",
     "category.organisation": "组织与机构",
     "category.programme": "计划、行动与工程",
@@ -150,10 +161,10 @@ ZH_HANT_UI = {
     "copy": "複製引用",
     "copied": "已複製",
     "cite_label": "引用",
-    "data": "數據",
-    "data_text": "整個計畫的結構化數據（各版本）：[plan.json](plan.json)。",
-    "data_glossary": "術語表數據：[glossary.json](glossary.json)、[glossary.csv](glossary.csv)。",
-    "data_cite": "匯入書目管理軟體（Zotero 等）的引用數據：[CSL-JSON](cite/plan.json)、[BibTeX](cite/plan.bib)、[RIS](cite/plan.ris)。",
+    "data": "資料",
+    "data_text": "整個計畫的結構化資料（各版本）：[plan.json](plan.json)。",
+    "data_glossary": "術語表資料：[glossary.json](glossary.json)、[glossary.csv](glossary.csv)。",
+    "data_cite": "匯入書目管理軟體（Zotero 等）的引用資料：[CSL-JSON](cite/plan.json)、[BibTeX](cite/plan.bib)、[RIS](cite/plan.ris)。",
     "source": "來源",
     "full_text": "全文",
     "full_intro": "全部八個部分的單頁全文，便於檢索和列印。",
@@ -171,10 +182,21 @@ ZH_HANT_UI = {
         "- 香港通行的寫法有時不同，例如臺灣作「計畫」、香港作「計劃」，臺灣作「發布」、香港多作「發佈」；本版一律採用"
         "臺灣標準。\n"
         "- 排版：引號用「」『』；中文語境中的半角 , : ( ) 排為全形，年份範圍按 GB/T 15834 用一字線（2021—2035年）。"
-        "數據檔案（plan.json、glossary.json、glossary.csv）保存排版前的文字。\n"
+        "資料檔案（plan.json、glossary.json、glossary.csv）保存排版前的文字。\n"
         "- 如有出入，以簡體中文原文為準。"
     ),
-    "offline_copy": "離線閱讀：整個網站（所有版本）打包為一個 zip 檔案，解壓到任何位置後按兩下 index.html 即可閱讀、切換版本和搜尋，無需網路。",
+    "offline_copy": "離線閱讀：整個網站（所有版本）打包為一個 zip 檔案，解壓縮到任何位置後按兩下 index.html 即可閱讀、切換版本和搜尋，無需網路。",
+    # the provenance record (source/<plan>.provenance.yml), in the "about" section of the home page
+    "provenance_title": "文本出處",
+    "prov_title": "標題",
+    "prov_issuer": "發布機關",
+    "prov_issued": "發布日期",
+    "prov_issued_note": "月、日未能核實；{date}已有註明日期的轉載",
+    "prov_official": "官方網址",
+    "prov_confirmed": "{url}",
+    "prov_unconfirmed": "未能核實：未找到國家知識產權局網站（cnipa.gov.cn）上刊載本文的頁面。可供核對的轉載：{url}",
+    "prov_checked": "核查日期",
+    "prov_sha": "本網站所據文本的 SHA-256",
     "category.agreement": "協定與條約",
     "category.organisation": "組織與機構",
     "category.programme": "計畫、行動與工程",
@@ -212,7 +234,7 @@ ZH_HANT_UI = {
     "style.chicago": "芝加哥（註釋）",
     "pdf_font": "Noto Sans CJK TC",
     "handout_terms": "本部分用到的術語",
-    "handout_scan": "掃碼開啟線上版本",
+    "handout_scan": "掃描 QR 碼開啟線上版本",
     "handout_source": "來源：國家知識產權局（{url}）。英文譯文與術語釋義由{project}編寫，非官方，以中文原文為準。",
     "handout_page": "第 {page} 頁，共 {pages} 頁",
     "handout_bilingual": "中英對照",
@@ -260,6 +282,26 @@ EN_UI = {
     "not_found": "This page does not exist.",
     "offline_copy": "Read offline: the whole site, every edition, in one zip file. Unzip it anywhere and double-click index.html to read, switch editions and search with no network.",
     "disclaimer": "Unofficial English translation made for this reader's edition. The Chinese original, [published by CNIPA]({url}), prevails.",
+    "about_title": "About this edition",
+    "about": (
+        "- This English edition is an unofficial translation of the plan, made and published by the CNIPA 2022 Work "
+        "Plan reader's edition (this site); the Chinese original, issued by the China National Intellectual Property "
+        "Administration, prevails.\n"
+        "- The simplified Chinese edition is the original, character for character; the traditional Chinese edition "
+        "is converted from it."
+    ),
+    # the provenance record (source/<plan>.provenance.yml), in the "about" section of the home page
+    "provenance_title": "Provenance of the text",
+    "prov_title": "Title",
+    "prov_issuer": "Issued by",
+    "prov_issued": "Date of issue",
+    "prov_issued_note": "month and day unconfirmed; a dated repost shows it public by {date}",
+    "prov_official": "Official address",
+    "prov_confirmed": "{url}",
+    "prov_unconfirmed": "unconfirmed: no page on CNIPA's site (cnipa.gov.cn) carrying the text was found. "
+                        "A repost to check against: {url}",
+    "prov_checked": "Checked",
+    "prov_sha": "SHA-256 of the text this site is built from",
     "category.agreement": "Agreements and treaties",
     "category.organisation": "Organisations and institutions",
     "category.programme": "Programmes, campaigns and projects",

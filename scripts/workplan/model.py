@@ -8,6 +8,10 @@ render : Plan + edition  -> Markdown pages   (workplan.render)
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .provenance import Provenance
 
 
 @dataclass(frozen=True)
@@ -40,6 +44,7 @@ class Plan:
     sections: tuple[Section, ...]
     source_line: str | None  # e.g. "来源:国家知识产权局"
     lang: str = "zh-Hans"
+    provenance: "Provenance | None" = None  # where the text comes from (source/<plan>.provenance.yml), if recorded
 
     def items(self) -> list[Item]:
         return [item for section in self.sections for item in section.items]

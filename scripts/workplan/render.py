@@ -87,6 +87,21 @@ def front_matter(title: str, description: str, toc_depth: int = 0, long_page: bo
     return f"---\ntitle: {q(title)}\ndescription: {q(description)}\n{depth}{long}search:\n  exclude: true\n---\n\n"
 
 
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+
+
+def human_date(iso: str, lang: str) -> str:
+    """An ISO 8601 date at any precision as a reader reads it: 2022年6月21日, 21 June 2022, June 2022, 2022."""
+    parts = [int(p) for p in iso.split("-")]
+    if lang.startswith("zh"):
+        return "".join(f"{p}{unit}" for p, unit in zip(parts, "年月日"))
+    if len(parts) == 1:
+        return str(parts[0])
+    month = MONTHS[parts[1] - 1]
+    return f"{parts[2]} {month} {parts[0]}" if len(parts) == 3 else f"{month} {parts[0]}"
+
+
 def shorten(text: str, limit: int = 150) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
@@ -217,7 +232,33 @@ class Renderer:
                                          ("downloads/plan.epub", ui.get("download_epub", ""))], ""))
         if "about" in ui:
             out.append(f"\n## {ui['about_title']} {{ #about }}\n\n{ui['about'].format(opencc=engine_version())}\n")
+            out.append(self.provenance_block())
         return "".join(out)
+
+    def provenance_block(self) -> str:
+        """The provenance record (workplan.provenance) as a list, in the edition's language: where the
+        text comes from and how a reader can check that ours is that text."""
+        record = self.plan.provenance
+        if record is None or "provenance_title" not in self.ui:
+            return ""
+        ui, code = self.ui, self.e.code
+        original_lang = self.plan.lang
+        if self.e.chinese:  # in the edition's own script (the traditional edition converts it)
+            title = md_escape(self.ts(self.doc.title if code != original_lang else record.title))
+        else:  # the title as issued, in the original's script
+            title = f'<span lang="{original_lang}">{md_escape(record.title)}</span>'
+        issued = human_date(record.issued, code)
+        if record.published_by and len(record.date_parts) < 3:
+            note = ui["prov_issued_note"].format(date=human_date(record.published_by, code))
+            issued += f"（{note}）" if self.e.chinese else f" ({note})"
+        link = f"<{record.url}>"
+        official = (ui["prov_confirmed"] if record.confirmed else ui["prov_unconfirmed"]).format(url=link)
+        colon = ui["colon"]
+        rows = [(ui["prov_title"], title), (ui["prov_issuer"], md_escape(record.issuer.get(code, ui["issuer"]))),
+                (ui["prov_issued"], issued), (ui["prov_official"], official),
+                (ui["prov_checked"], human_date(record.checked, code)), (ui["prov_sha"], f"`{record.sha256}`")]
+        lines = "".join(f"- **{label}**{colon}{value}\n" for label, value in rows)
+        return f"\n### {ui['provenance_title']} {{ #provenance }}\n\n{lines}"
 
     def section(self, number: int) -> str:
         section = self.plan.section(number)

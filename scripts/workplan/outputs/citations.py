@@ -5,8 +5,9 @@
     {edition}/cite/plan.ris    RIS, written by rispy
 
 CNIPA is the issuing institution (a literal CSL name, a braced BibTeX name, a comma-less RIS
-name, which Zotero imports as one field); the English edition credits its translation to
-this project (workplan.citation).  URLs are absolute, from the public address (SITE_URL).
+name, which Zotero imports as one field); the English edition credits its translation, and its
+publication, to this project (workplan.citation).  The date is the plan's date of issue, from
+its provenance record, at the precision the record confirms.  URLs are absolute, from the public address (SITE_URL).
 """
 from __future__ import annotations
 
@@ -24,54 +25,58 @@ def bibtex_language(edition: Edition) -> str:
     return "chinese" if edition.chinese else "english"
 
 
-def key(edition: Edition, year: int | None) -> str:
-    return f"cnipa{year or ''}workplan{edition.code.replace('-', '').lower()}"
+def key(edition: Edition, date: list[int]) -> str:
+    return f"cnipa{date[0] if date else ''}workplan{edition.code.replace('-', '').lower()}"
 
 
-def csl_json(edition: Edition, title: str, url: str) -> str:
-    year = ct.plan_year(title)
-    item = ct.csl_item(edition, title, year, url, item_id=key(edition, year))
+def csl_json(edition: Edition, title: str, url: str, date: list[int]) -> str:
+    item = ct.csl_item(edition, title, date, url, item_id=key(edition, date))
     return json.dumps([item], ensure_ascii=False, indent=1) + "\n"
 
 
-def bibtex(edition: Edition, title: str, url: str) -> str:
+def bibtex(edition: Edition, title: str, url: str, date: list[int]) -> str:
     from bibtexparser import Library, write_string
     from bibtexparser.model import Entry, Field
 
-    year = ct.plan_year(title)
     ui = edition.ui
+    translated = ct.translated(edition)
     fields = [
         Field("author", "{" + ui["issuer"] + "}"),  # braces: one institution, not a person
         Field("title", "{" + title + "}"),
-        Field("institution", ui["issuer"]),
-        Field("address", ui["issuer_place"]),
-        Field("year", str(year) if year else ""),
+        # techreport's institution is who issued it: the project for the translation it publishes
+        Field("institution", ct.publisher(edition)),
+        Field("address", "" if translated else ui["issuer_place"]),
+        Field("year", str(date[0]) if date else ""),
+        Field("month", str(date[1]) if len(date) > 1 else ""),
+        Field("date", ct.iso_date(date) if len(date) > 1 else ""),  # biblatex: the full date of issue
         Field("url", url),
         Field("language", bibtex_language(edition)),
     ]
     if ct.translated(edition):
         fields.append(Field("translator", "{" + ui["project"] + "}"))
         fields.append(Field("note", ct.credit(edition)))
-    library = Library([Entry("techreport", key(edition, year), [f for f in fields if f.value])])
+    library = Library([Entry("techreport", key(edition, date), [f for f in fields if f.value])])
     return write_string(library).strip() + "\n"
 
 
-def ris(edition: Edition, title: str, url: str) -> str:
+def ris(edition: Edition, title: str, url: str, date: list[int]) -> str:
     import rispy
 
-    year = ct.plan_year(title)
     ui = edition.ui
     ref = {
         "type_of_reference": "RPRT",
         "authors": [ui["issuer"]],  # no comma: Zotero's RIS import keeps it as one (institutional) name
         "title": title,
-        "publisher": ui["issuer"],
-        "place_published": ui["issuer_place"],
+        "publisher": ct.publisher(edition),
         "language": ui["csl_locale"],
         "urls": [url],
     }
-    if year:
-        ref["year"] = str(year)
+    if not ct.translated(edition):
+        ref["place_published"] = ui["issuer_place"]
+    if date:
+        ref["year"] = str(date[0])
+    if len(date) > 1:  # DA: YYYY/MM/DD/, as RIS writes a full date
+        ref["date"] = "/".join(f"{p:02d}" for p in date) + "/" * (4 - len(date))
     if ct.translated(edition):
         ref["subsidiary_authors"] = [ui["project"]]  # A4: the translator
         ref["notes"] = [ct.credit(edition)]
@@ -89,7 +94,8 @@ def render(content) -> dict[str, str]:
         code = edition.code
         title = typesetter(edition.typography)(content.docs[code].title)
         url = f"{site_url()}{code}/"
-        files[f"{code}/cite/plan.json"] = csl_json(edition, title, url)
-        files[f"{code}/cite/plan.bib"] = bibtex(edition, title, url)
-        files[f"{code}/cite/plan.ris"] = ris(edition, title, url)
+        date = ct.issued(content.plan)
+        files[f"{code}/cite/plan.json"] = csl_json(edition, title, url, date)
+        files[f"{code}/cite/plan.bib"] = bibtex(edition, title, url, date)
+        files[f"{code}/cite/plan.ris"] = ris(edition, title, url, date)
     return files

@@ -38,12 +38,12 @@ def edition_config(edition: Edition, renderer: Renderer, editions: tuple[Edition
         "extra": {"edition": edition.code, "alternate": alternates(editions), "site_root": site_url(),
                   "og_locale": edition.og_locale, "csp": None if preview else POLICY, "sw": not preview, "assets": hashed["assets"],
                   "ui": {k: edition.ui[k] for k in ("copy", "copied", "alt_toggle", "alt_lang", "pinyin_toggle", "state_on", "state_off")},
-                  "citation": dict(citation.head_meta(edition, renderer.ts(renderer.doc.title)),
+                  "citation": dict(citation.head_meta(edition, renderer.ts(renderer.doc.title), citation.issued(renderer.plan)),
                                    handouts={f"sections/{s.number}/": f"{site_url()}{edition.code}/downloads/section-{s.number}.pdf"
                                              for s in renderer.plan.sections
                                              if f"downloads/section-{s.number}.pdf" in renderer.downloads}),
                   "cite": citation.menu_data(edition, renderer.ts(renderer.doc.title), renderer.ts(renderer.doc.citation),
-                                             site_url() + edition.code + "/")},
+                                             site_url() + edition.code + "/", citation.issued(renderer.plan))},
         "nav": renderer.nav(),
         "extra_css": hashed["extra_css"],
         "extra_javascript": hashed["extra_javascript"],

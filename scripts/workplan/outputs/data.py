@@ -49,6 +49,8 @@ def plan_json(content: Content) -> str:
         "about": f"{original.title} reader's edition: the plan as data. zh-Hans is the original, "
                  "character-exact; zh-Hant is an OpenCC conversion, proofread; en is an unofficial translation. "
                  + UNTYPESET,
+        # where the text comes from: title, issuer, date of issue, official address, when checked, SHA-256
+        **({"provenance": plan.provenance.as_data()} if plan.provenance else {}),
         "editions": editions,
     }
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"

@@ -67,10 +67,10 @@ class Book(EditionText):
         book.set_title(title)
         book.set_language(self.code)
         book.add_author(self.ui["issuer"])
-        book.add_metadata("DC", "publisher", self.ui["issuer"])
-        year = ct.plan_year(title)
-        if year:
-            book.add_metadata("DC", "date", str(year))
+        book.add_metadata("DC", "publisher", ct.publisher(self.e))
+        date = ct.issued(self.content.plan)
+        if date:
+            book.add_metadata("DC", "date", ct.iso_date(date))  # the plan's date of issue
         book.add_metadata("DC", "source", self.url)
         book.add_metadata("DC", "description", ct.credit(self.e))
         book.add_metadata("DC", "contributor", self.ui["project"])
@@ -84,7 +84,7 @@ class Book(EditionText):
             book.add_item(page)
             return page
 
-        front = [f'<p>{esc(self.ui["issuer"])} · {year or ""}</p>',
+        front = [f'<p>{esc(self.ui["issuer"])} · {date[0] if date else ""}</p>',
                  f'<p>{esc(ct.credit(self.e))}</p>',
                  f'<p><a href="{esc(self.url)}">{esc(self.url)}</a></p>']
         if self.doc.preamble:
@@ -97,14 +97,14 @@ class Book(EditionText):
         if self.glossed:
             rows = []
             for g in self.glossed:
-                other = " · ".join(g.other_names)
+                other = " · ".join(self.alt_ts(n) for n in g.other_names)
                 other_lang = "en" if self.e.chinese else "zh-Hans"
                 uses = " ".join(
                     f'<a href="section-{u.split(".")[0]}.xhtml#item-{u.replace(".", "-")}">§{u}</a>' if u != "preamble"
                     else f'<a href="title.xhtml#preamble">{esc(self.ui["preamble"])}</a>' for u in g.uses)
-                rows.append(f'<dt id="term-{g.term.id}">{esc(g.name)}'
+                rows.append(f'<dt id="term-{g.term.id}">{esc(self.ts(g.name))}'
                             + (f' <span lang="{other_lang}" xml:lang="{other_lang}">({esc(other)})</span>' if other else "")
-                            + f"</dt><dd><p>{esc(g.definition)}</p>"
+                            + f"</dt><dd><p>{esc(self.ts(g.definition))}</p>"
                             + (f"<p>{esc(self.ui['appears_in'])}{esc(self.ui['colon'])}{uses}</p>" if uses else "") + "</dd>")
             chapters.append(chapter("glossary.xhtml", self.ui["epub_glossary"], f"<dl>{''.join(rows)}</dl>"))
         book.toc = chapters
@@ -149,6 +149,7 @@ def fingerprint(content) -> str:
                                   [e.ui for e in content.editions], site_url(), build_epoch(content))).encode())
     digest.update(Path(__file__).read_bytes())
     digest.update(Path(edition_text.__file__).read_bytes())
+    digest.update(Path(ct.__file__).read_bytes())  # who is named publisher, and the date
     digest.update(str(getattr(ebooklib, "VERSION", "")).encode())
     return digest.hexdigest()[:24]
 

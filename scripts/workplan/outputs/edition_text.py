@@ -23,7 +23,10 @@ class EditionText:
         self.doc = content.docs[edition.code]
         self.english = content.english
         self.ts = typesetter(edition.typography)
-        self.section_title = renderer_for(content, edition).section_title
+        renderer = renderer_for(content, edition)
+        # the other language's names and text, in that language's own typography (as the pages show them)
+        self.alt_ts = renderer.alt_ts
+        self.section_title = renderer.section_title
         self.url = f"{root_url}{edition.code}/"
         self.ui = edition.ui
         self.glossed = content.glossed.get(edition.code, [])

@@ -80,9 +80,9 @@ class Handouts(EditionText):
             return ""
         rows = []
         for g in used:
-            other = f' <span lang="{"en" if self.e.chinese else "zh-Hans"}">({esc(" · ".join(g.other_names))})</span>' \
-                if g.other_names else ""
-            rows.append(f"<dt>{esc(g.name)}{other}</dt><dd>{esc(short_definition(g.definition))}</dd>")
+            others = " · ".join(self.alt_ts(n) for n in g.other_names)
+            other = f' <span lang="{"en" if self.e.chinese else "zh-Hans"}">({esc(others)})</span>' if others else ""
+            rows.append(f"<dt>{esc(self.ts(g.name))}{other}</dt><dd>{esc(self.ts(short_definition(g.definition)))}</dd>")
         return f'<h2>{esc(heading)}</h2><dl class="terms">{"".join(rows)}</dl>'
 
     def foot(self, url: str, pin: str) -> str:

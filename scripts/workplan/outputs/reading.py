@@ -16,6 +16,7 @@ import re
 from .. import pinyin
 from ..annotate import plain
 from ..prepare import Content
+from ..typography import typesetter
 
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 SENTENCE = {"zh": re.compile(r"^.+?[。！？](?=.)"), "en": re.compile(r"^.+?[.!?](?=\s+[A-Z“\"(])")}
@@ -28,19 +29,21 @@ def first_sentence(text: str, chinese: bool) -> str:
 
 
 def cards(content: Content, edition) -> dict:
+    """The term cards of an edition.  Each text is set in its own edition's typography, as the pages
+    set it: the traditional names and definitions with 「」, the simplified names beside them with “”."""
     by_lang = {code: {g.term.id: g for g in entries} for code, entries in content.glossed.items()}
-    original = content.original.code
+    ts = {e.code: typesetter(e.typography) for e in content.editions}
     ui = edition.ui
     out = {}
     for g in content.glossed[edition.code]:
         term = g.term
-        names = {e.code: by_lang[e.code][term.id].name for e in content.editions if e.code in by_lang}
+        names = {e.code: ts[e.code](by_lang[e.code][term.id].name) for e in content.editions if e.code in by_lang}
         out[term.id] = {
-            "name": g.name,
+            "name": ts[edition.code](g.name),
             "other": [[code, name] for code, name in names.items() if code != edition.code],
             "pinyin": g.pinyin,
             "abbr": term.abbr,
-            "def": first_sentence(g.definition, edition.chinese),
+            "def": ts[edition.code](first_sentence(g.definition, edition.chinese)),
             "count": len(g.uses),
         }
     return {

@@ -48,6 +48,11 @@ def merge(parent: dict, child: dict) -> dict:
     return out
 
 
+# Our language partials (overrides/partials/languages/) -> the stock language each is made from,
+# where that is not the tag's first part.
+STOCK_LANGUAGE = {"zh-Hant": "zh-TW"}
+
+
 def without_overrides(cfg: dict, theme_dir: Path) -> dict:
     """The config with the theme's custom_dir and everything that lives in it left out."""
     theme = cfg["theme"]
@@ -56,7 +61,8 @@ def without_overrides(cfg: dict, theme_dir: Path) -> dict:
         del theme["favicon"]
     language = theme.get("language")
     if language and (theme_dir / "partials" / "languages" / f"{language}.html").is_file():
-        theme["language"] = language.split("-")[0]  # ours only: the stock theme's base language
+        # ours only: the stock theme's language it is made from
+        theme["language"] = STOCK_LANGUAGE.get(language, language.split("-")[0])
     palette = theme.get("palette") or []
     for entry in [palette] if isinstance(palette, dict) else palette:  # one scheme or a list
         for key in CUSTOM_COLOURS:

@@ -126,11 +126,19 @@ def reading(text: str) -> str:
 #     a compound of dictionary words (知识产权, 国家知识产权局) is split into those words, longest
 #     first, left to right; a single generic character may close it (…产权 局).
 #  3. Four-character idioms and set phrases (jieba tags i, l) that no dictionary words tile
-#     (稳中求进) are two halves joined by a hyphen; a person's surname is apart from the given name (习 近平); a numeral is apart from its
-#     measure word (四 个).
-#  4. Inside a word a syllable beginning with a, o or e after another is set off by an apostrophe
+#     (稳中求进) are two halves joined by a hyphen; a person's surname is apart from the given name
+#     (习 近平); a numeral is apart from the measure word or single noun after it (四 个, 五 局).
+#  4. A single-character generic noun (局, 区, 站, 年, 日 … GENERIC) is written together with the
+#     two-syllable word before it, as GB/T 16159-2012 writes three-syllable names of one concept
+#     (kēxuéyuàn in zhōngguó shèhuì kēxuéyuàn): 知识产权局 zhīshi chǎnquánjú like 总局 zǒngjú,
+#     集聚区 jíjùqū, 指导站 zhǐdǎozhàn; after a numeral or a single syllable it stays apart (五 局).
+#  5. An abbreviation is one word (冬奥会 dōng'àohuì, 冬残奥会 dōngcán'àohuì).  A coordinate
+#     abbreviation, each character standing for one member (中美 China and the US, 专精特新: 专业化
+#     精细化 特色化 新颖化), has its members joined by hyphens (zhōng-měi, zhuān-jīng-tè-xīn), as GB/T
+#     16159-2012 hyphenates coordinate members for legibility (lù-hǎi-kōngjūn, zhōng-xiǎoxué): COORDINATE.
+#  6. Inside a word a syllable beginning with a, o or e after another is set off by an apostrophe
 #     (冬奥会 dōng'àohuì).
-#  5. Lower case throughout: a reading aid beside the characters, not a romanised name, so the
+#  7. Lower case throughout: a reading aid beside the characters, not a romanised name, so the
 #     standard's capitals for proper names are not applied.  Punctuation is kept as written.
 
 WORDS = {
@@ -139,8 +147,22 @@ WORDS = {
     "新冠": "新冠 (novel coronavirus) is one abbreviated word; jieba splits 新 | 冠",
     "十九大": "十九大 like 二十大 (which jieba knows) is one abbreviated name",
     "提质": "提质增效 is 提质 | 增效; jieba splits 提 | 质",
+    "冬残奥会": "冬残奥会 (the Winter Paralympics) is one abbreviated name like 冬奥会; jieba splits 冬 | 残奥会",
 }
-_MEASURE = "个"
+# Coordinate abbreviations of this text's names (rule 5): each character stands for one member.
+COORDINATE = {
+    "中美": "China and the United States",
+    "中欧": "China and the EU",
+    "中法": "China and France",
+    "中美欧日韩": "the five offices: China, the US, Europe, Japan, Korea",
+    "中小": "small and medium(-sized): 中小企业, as GB/T 16159 writes 中小学 zhōng-xiǎoxué",
+    "局省": "the administration (局) and the provinces (省): 局省合作",
+    "专精特新": "专业化, 精细化, 特色化, 新颖化 (specialised, refined, distinctive, innovative)",
+}
+NUMERALS = "一二三四五六七八九十两百千万零"
+# what a numeral stands apart from (rule 3): measure words, and the offices counted in 五局
+COUNTED = "个位项件次条名批届局"
+GENERIC = "局院部区站组年日周会所处署厅室馆"  # rule 4
 
 
 class _Segmenter:
@@ -180,7 +202,7 @@ class _Segmenter:
                 freq.setdefault(word[:end], 0)
         tokenizer = jieba.Tokenizer()
         tokenizer.FREQ, tokenizer.total, tokenizer.initialized = freq, total, True
-        for w in WORDS:
+        for w in (*WORDS, *COORDINATE):
             tokenizer.add_word(w, freq=1000)
         self.chars, self.tokenizer, self.tags = chars, tokenizer, tags
 
@@ -242,9 +264,21 @@ def words(text: str) -> str:
     """The pinyin of `text` grouped into words (GB/T 16159): 知识产权保护 -> 'zhīshi chǎnquán bǎohù'."""
     sylls = syllables(text)
     _SEGMENTER.cover(text)
-    pieces: list[tuple[str, str]] = []  # (kind, text): kind "w" word pinyin, "p" punctuation as written
+    # (kind, pinyin, characters): kind "w" a word's pinyin, "p" punctuation as written
+    pieces: list[tuple[str, str, str]] = []
     pos = 0
     tags = _SEGMENTER.tags
+
+    def word(chars: str, seg: list[str]) -> None:
+        if chars in COORDINATE:  # rule 5
+            pieces.append(("w", "-".join(seg), chars))
+        elif (len(chars) == 1 and chars in GENERIC and pieces and pieces[-1][0] == "w"
+              and len(pieces[-1][2]) == 2 and "-" not in pieces[-1][1]):  # rule 4
+            _, before, before_chars = pieces.pop()
+            pieces.append(("w", _join([before, seg[0]]), before_chars + chars))
+        else:
+            pieces.append(("w", _join(seg), chars))
+
     for token in _SEGMENTER.tokenizer.cut(text, HMM=False):
         tag = tags.get(token, "x")
         n = len(token)
@@ -252,22 +286,23 @@ def words(text: str) -> str:
         pos += n
         if not all(seg):
             if not token.isspace():
-                pieces.append(("p", token))
+                pieces.append(("p", token, token))
             continue
-        parts = _tile(token) if n >= 4 else [token]
-        if len(parts) == 1 and n == 4 and tag in ("i", "l"):
-            pieces.append(("w", _join(seg[:2]) + "-" + _join(seg[2:])))
+        parts = _tile(token) if n >= 4 and token not in COORDINATE else [token]
+        if len(parts) == 1 and n == 4 and tag in ("i", "l") and token not in COORDINATE:
+            pieces.append(("w", _join(seg[:2]) + "-" + _join(seg[2:]), token))
         elif tag == "nrfg" and 2 <= n <= 3:  # a full personal name (jieba tags it nrfg)
-            pieces += [("w", seg[0]), ("w", _join(seg[1:]))]
-        elif tag == "m" and n >= 2 and token.endswith(_MEASURE):
-            pieces += [("w", _join(seg[:-1])), ("w", seg[-1])]
+            pieces += [("w", seg[0], token[0]), ("w", _join(seg[1:]), token[1:])]
+        elif n >= 2 and all(c in NUMERALS for c in token[:-1]) and token[-1] in COUNTED:
+            # a numeral apart from its measure word or the noun it counts (rule 3)
+            pieces += [("w", _join(seg[:-1]), token[:-1]), ("w", seg[-1], token[-1])]
         else:
             k = 0
             for part in parts:
-                pieces.append(("w", _join(seg[k:k + len(part)])))
+                word(part, seg[k:k + len(part)])
                 k += len(part)
     out = ""
-    for kind, piece in pieces:
+    for kind, piece, _chars in pieces:
         if kind == "p":
             piece = piece.replace("、", ",").replace("，", ",")
             opening = piece in ("“", "‘", "《", "(", "（")
