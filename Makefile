@@ -133,7 +133,7 @@ docs: venv
 
 BUILDER ?= properdocs
 builder: test-venv docs
-	$(BIN)/python -m workplan.builders $(BUILDER)
+	$(BIN)/python -m workplan.other_builders $(BUILDER)
 
 site: venv
 	$(BIN)/python -m workplan --source "$(SOURCE)" --root "$(ROOT)"

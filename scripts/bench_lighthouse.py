@@ -30,7 +30,7 @@ PAGES = {"home": "", "section": "sections/4/", "glossary": "glossary/", "full": 
 
 def main() -> int:
     from lighthouse_run import run
-    from workplan.build import build
+    from workplan.pipeline import build
     from workplan.config import DEFAULT_SOURCE
     from workplan.editions import EDITIONS
 

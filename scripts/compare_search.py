@@ -74,7 +74,7 @@ def serve(directory: Path):
 
 def build_site(scratch: Path) -> Path:
     from helpers import SOURCE, make_root
-    from workplan.build import build
+    from workplan.pipeline import build
 
     root = make_root(scratch / "root")
     build(SOURCE, root=root)

@@ -22,7 +22,7 @@ ENV = {"SOURCE_DATE_EPOCH": "1700000000", "SITE_URL": "https://example.org/cnipa
 def snapshot(root: Path) -> str:
     """Build into `root` (with mkdocs.yml and overrides/ linked in) and list every file's digest."""
     sys.path.insert(0, str(ROOT / "scripts"))
-    from workplan.build import build
+    from workplan.pipeline import build
     from workplan.config import DEFAULT_SOURCE
 
     for name in ("mkdocs.yml", "overrides"):

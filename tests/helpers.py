@@ -9,7 +9,7 @@ import pytest
 
 from bs4 import BeautifulSoup
 
-from workplan.build import DEFAULT_SOURCE, build
+from workplan.pipeline import DEFAULT_SOURCE, build
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = DEFAULT_SOURCE

@@ -10,7 +10,7 @@ import pytest
 
 from helpers import PUBLISHED, ROOT, SOURCE, make_root, rendered_lines, soup, tree_bytes
 from update_manifest import published
-from workplan.build import build
+from workplan.pipeline import build
 from workplan.editions import EDITIONS
 from workplan.model import Problem
 from workplan.typography import FULL_WIDTH, fold_punct, zh_punct
@@ -203,7 +203,7 @@ def test_bad_input_fails_cleanly_and_leaves_the_old_site(good_root, tmp_path, na
 
 
 def test_a_failing_mkdocs_build_leaves_the_old_site(good_root, monkeypatch):
-    from workplan import build as build_module
+    from workplan import pipeline as build_module
     from workplan import site as site_module
 
     before = tree_bytes(good_root / "site")

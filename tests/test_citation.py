@@ -12,7 +12,7 @@ import rispy
 
 from helpers import SOURCE
 from workplan import citation as ct
-from workplan.build import load_inputs
+from workplan.pipeline import load_inputs
 from workplan.editions import BY_CODE, EDITIONS
 from workplan.outputs import citations
 from workplan.prepare import prepare

@@ -16,7 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from helpers import PUBLISHED, SOURCE, soup
-from workplan.build import load_inputs
+from workplan.pipeline import load_inputs
 from workplan.editions import EDITIONS
 from workplan.outputs import ebooks, handouts
 from workplan.prepare import prepare

@@ -7,7 +7,7 @@ import hanzidentifier
 import pytest
 
 from helpers import SOURCE, make_root, soup
-from workplan.build import build
+from workplan.pipeline import build
 from workplan.convert import make_converter
 from workplan.editions import BY_CODE, EDITIONS, Edition
 from workplan.parse import parse_bytes

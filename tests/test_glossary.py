@@ -13,7 +13,7 @@ import pytest
 from helpers import ROOT, SOURCE, make_root, soup
 from workplan import annotate as ann
 from workplan import glossary as gl
-from workplan.build import build
+from workplan.pipeline import build
 from workplan.config import GLOSSARY, SCHEMA
 from workplan.model import Problem
 
@@ -94,7 +94,7 @@ def test_duplicate_ids_and_names_are_errors():
 
 
 def test_a_bad_glossary_builds_nothing(tmp_path, monkeypatch):
-    from workplan import build as build_module
+    from workplan import pipeline as build_module
     from workplan import config
 
     root = make_root(tmp_path / "r")
@@ -210,7 +210,7 @@ def test_english_names_are_headed_in_sentence_case_and_kept_as_written_in_the_da
 
 
 def test_definition_html_is_escaped_in_page_and_tooltip(tmp_path, monkeypatch):
-    from workplan import build as build_module
+    from workplan import pipeline as build_module
     from workplan import config
 
     bad = tmp_path / "terms.yml"
@@ -278,7 +278,7 @@ def test_a_term_without_sources_is_refused_with_its_line():
 def test_no_glossary_term_is_unused():
     """Every term links somewhere in the real plan: a term found only inside a longer one, or only in a heading,
     is folded into the longer entry (its id kept as an anchor) or linked where it stands alone."""
-    from workplan.build import load_inputs
+    from workplan.pipeline import load_inputs
     from workplan.editions import EDITIONS
     from workplan.prepare import prepare
 

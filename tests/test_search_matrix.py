@@ -97,7 +97,7 @@ def test_words_across_a_line_break_in_the_source_are_found(tmp_path):
     root = make_root(tmp_path / "wrapped")
     plan = root / "wrapped.txt"
     plan.write_text("\n".join(wrapped) + "\n", encoding="utf-8")
-    from workplan.build import build
+    from workplan.pipeline import build
 
     build(plan, root=root, docs_only=True)
     chosen = [(p, line) for p, line in breaks[::9] if all("\u4e00" <= ch <= "\u9fff" for ch in p)][:8]

@@ -10,7 +10,7 @@ from helpers import SOURCE, make_root, soup
 from workplan import annotate as ann
 from workplan import glossary as gl
 from workplan import translation as tr
-from workplan.build import build
+from workplan.pipeline import build
 from workplan.config import GLOSSARY, SCHEMA, translation_path
 from workplan.model import Problem
 

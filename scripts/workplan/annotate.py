@@ -1,6 +1,6 @@
 """annotate: text + glossary -> spans, each plain text or a glossary term.
 
-Rules (tested in tests/test_annotate.py):
+Rules (tested in tests/test_glossary.py):
 - every surface form of a term (name, abbreviation, aliases) is searched at once with an
   Aho-Corasick automaton, so the work is linear in the text whatever the glossary size;
 - overlapping matches: the leftmost wins, and of those starting at the same place the

@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from . import config
-from .build import build
+from .pipeline import build
 from .editions import EDITIONS
 from .model import Problem
 

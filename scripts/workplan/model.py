@@ -3,7 +3,7 @@
 parse  : text            -> Plan            (workplan.parse)
 annotate: Plan + glossary -> links per item  (workplan.annotate)
 convert: Plan            -> Plan in zh-Hant  (workplan.convert)
-render : Plan + edition  -> Markdown pages   (workplan.render)
+render : Plan + edition  -> Markdown pages   (workplan.edition_markdown)
 """
 from __future__ import annotations
 

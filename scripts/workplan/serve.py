@@ -113,7 +113,7 @@ class Preview:
 
     # -- the first build: the same as `make pages` (atomic), then the downloads ------------------
     def first(self) -> bool:
-        from workplan.build import build
+        from workplan.pipeline import build
         from workplan.model import Problem
 
         self.signal.parent.mkdir(parents=True, exist_ok=True)
@@ -184,7 +184,7 @@ class Preview:
                 later = self._later_outputs
                 pending = dict(self._later)
                 if later:
-                    from workplan import build as b
+                    from workplan import pipeline as b
 
                     pending.update(b.render_all(later, self._later_content))
                 if generation is not None and generation != self._generation:
@@ -202,7 +202,7 @@ class Preview:
     def _pages(self, full: bool) -> list[str]:
         import dataclasses
 
-        from workplan import build as b
+        from workplan import pipeline as b
         from workplan import outputs
         from workplan.editions import EDITIONS
         from workplan.prepare import prepare
@@ -287,7 +287,7 @@ def make_downloads(source: Path, glossary: Path | None, root: Path) -> dict[str,
     """The downloads of the inputs as they are now, made or taken from the cache (in a worker, at
     a lower priority than the preview's own rebuilds: the reader's next edit comes first)."""
     os.nice(10)
-    from workplan import build as b
+    from workplan import pipeline as b
     from workplan.editions import EDITIONS
     from workplan.prepare import prepare
 

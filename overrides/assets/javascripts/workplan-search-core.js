@@ -1,5 +1,5 @@
 /* The site's search: matching and ranking over search/workplan-index.json (made by
-   scripts/workplan/search_index.py).  No DOM, no fetch: the same file runs in the search worker
+   scripts/workplan/outputs/search_index.py).  No DOM, no fetch: the same file runs in the search worker
    (importScripts, see workplan-search.js), in a page (<script>, e.g. from file:// where a
    Worker cannot start) and in Node (require, for the unit tests).  It needs the Porter2
    (Snowball english) stemmer loaded first: vendor/porter2.js.

@@ -2,7 +2,7 @@
    (messages: 0 setup -> 1 ready, 2 query -> 3 result).  Material's own search_index.json is
    left empty (every page is excluded from it), so nothing is indexed at page load; the site's
    index, search/workplan-index.json (one document per item, section, glossary term, made by
-   scripts/workplan/search_index.py), is fetched when the reader types the first character.
+   scripts/workplan/outputs/search_index.py), is fetched when the reader types the first character.
 
    The matching and ranking live in workplan-search-core.js (with the Porter2 stemmer,
    vendor/porter2.js), which runs the same in a page: where a Worker cannot start (file://),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 
 from ..editions import Edition
-from ..render import renderer_for
+from ..edition_markdown import renderer_for
 from ..typography import typesetter
 
 

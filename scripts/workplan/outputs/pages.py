@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..editions import Edition
 from ..prepare import Content
-from ..render import renderer_for
+from ..edition_markdown import renderer_for
 
 def human_size(size: int) -> str:
     return f"{size / 1024 / 1024:.1f} MB" if size >= 1024 * 1024 else f"{max(1, round(size / 1024))} KB"

@@ -30,7 +30,7 @@ from functools import lru_cache
 
 from ..annotate import plain
 from ..prepare import Content
-from ..render import Renderer, renderer_for
+from ..edition_markdown import Renderer, renderer_for
 
 FIELDS = ("t", "x", "a")
 # OpenCC configs: to the folded (simplified) form, and to the forms a reader may type.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from ..prepare import Content
-from ..render import html_text, renderer_for
+from ..edition_markdown import html_text, renderer_for
 
 
 def web_manifest(title: str, code: str) -> str:

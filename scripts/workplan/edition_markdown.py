@@ -1,4 +1,4 @@
-"""render: the plan's text in one edition -> plain Markdown pages (path -> text).
+"""edition_markdown: the plan's text in one edition -> plain Markdown pages (path -> text).
 
 Pure functions: no file is read or written here.  The pages use only Python-Markdown's
 attr_list, md_in_html, tables and toc, and pymdownx.details, so any MkDocs-compatible

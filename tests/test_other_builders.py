@@ -1,4 +1,4 @@
-"""The generated docs/ builds with MkDocs 1.6, ProperDocs and Zensical (workplan.builders):
+"""The generated docs/ builds with MkDocs 1.6, ProperDocs and Zensical (workplan.other_builders):
 every page and every item anchor of every edition is there.
 
 The builders come from requirements.txt (nothing is installed here); one that is missing
@@ -21,7 +21,7 @@ import pytest
 import yaml
 
 from helpers import ROOT, make_root, soup
-from workplan import builders
+from workplan import other_builders as builders
 from workplan.editions import EDITIONS
 from workplan.outputs import zensical as zs
 

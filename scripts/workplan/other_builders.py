@@ -1,7 +1,7 @@
 """Build the generated docs/ with another builder: MkDocs 1.6 (what `make site` runs, in
 process), ProperDocs or Zensical, each in its own process, every edition, strict.
 
-    python -m workplan.builders properdocs      (make builder BUILDER=properdocs)
+    python -m workplan.other_builders properdocs      (make builder BUILDER=properdocs)
 
 after `make docs`.  ProperDocs reads the MkDocs configs (docs/{edition}.yml) unchanged;
 Zensical reads docs/{edition}.zensical.yml (outputs/zensical.py), and writes inside docs/,
@@ -76,7 +76,7 @@ def build(builder: Builder, root: Path = config.ROOT, editions: tuple[Edition, .
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="workplan.builders", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="workplan.other_builders", description=__doc__.split("\n\n")[0])
     parser.add_argument("builder", choices=sorted(BUILDERS))
     parser.add_argument("--root", type=Path, default=config.ROOT, help="the folder that holds docs/")
     args = parser.parse_args(argv)
