@@ -60,3 +60,30 @@ def test_nu_html_checker_finds_no_error(site):
     errors = [(m.get("url", "").split("/site/")[-1], m.get("lastLine"), m["message"]) for m in messages
               if m.get("type") == "error"]
     assert not errors, errors[:10]
+
+
+FIRST_LOAD_KB = 80  # a section page's first load, gzip, what a phone on a slow network fetches
+FIRST_LOAD_REQUESTS = 15
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_the_first_load_of_a_section_page_is_within_budget(browser, base_url, edition):
+    """Every response of the page's first load (until the network has been idle), gzip-compressed as the
+    host sends text; the service worker's later fetches of the whole edition are not the page's."""
+    import gzip
+    from urllib.parse import urlparse
+
+    context = browser.new_context(service_workers="block")
+    page = context.new_page()
+    responses = []
+    page.on("response", lambda response: responses.append(response))
+    page.goto(f"{base_url}{edition}/sections/4/", wait_until="networkidle")
+    rows = [(r.url, len(gzip.compress(r.body(), 6))) for r in responses]
+    context.close()
+    origins = {urlparse(url).netloc for url, _ in rows}
+    total = sum(size for _, size in rows) / 1024
+    print(f"first load {edition}: {total:.1f} KB gzip, {len(rows)} requests")
+    assert origins == {urlparse(base_url).netloc}, origins
+    assert total <= FIRST_LOAD_KB, (round(total, 1), sorted(rows, key=lambda r: -r[1])[:5])
+    assert len(rows) <= FIRST_LOAD_REQUESTS, [url for url, _ in rows]
