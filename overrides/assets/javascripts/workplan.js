@@ -31,6 +31,21 @@
   }
   window.wpCopy = copy;
 
+  /* The page's one message area (a polite live region, there from the start so that what it says is
+     announced): the copy buttons and the cite menu both speak through window.wpSay, so a new message
+     replaces the last instead of stacking on it.  A message clears after `ms` (3 s by default), or
+     stays until the next one when keep is true. */
+  var status = document.createElement("div"), statusTimer = 0;
+  status.className = "wp-status";
+  status.setAttribute("role", "status");
+  status.setAttribute("aria-live", "polite");
+  function say(message, ms, keep) {
+    clearTimeout(statusTimer);
+    status.textContent = message;
+    if (message && !keep) statusTimer = setTimeout(function () { status.textContent = ""; }, ms || 3000);
+  }
+  window.wpSay = say;
+
   /* Load a stylesheet and a script on first use (the reading aids, the cite menu), as elements
      rather than fetch() so that it works from file:// too; paths relative to `base`, the URL of
      the script asking.  styled() once the stylesheet has loaded or failed; failed() if the script
@@ -67,11 +82,6 @@
   function addCopyButtons() {
     var label = text("copy", "Copy citation");
     var done = text("copied", "Copied");
-    var status = document.createElement("div");
-    status.className = "wp-status";
-    status.setAttribute("role", "status");
-    status.setAttribute("aria-live", "polite");
-    document.body.appendChild(status);
     document.querySelectorAll(".wp-item[data-cite]").forEach(function (item) {
       var ref = item.querySelector("a.wp-ref");
       if (!ref || item.querySelector(".wp-copy")) return;
@@ -85,9 +95,9 @@
         var citation = item.getAttribute("data-cite") + " " + permalink(item.id, ref);
         copy(citation).then(function () {
           button.setAttribute("data-copied", citation);
-          status.textContent = done + ": " + citation;
+          say(done + ": " + citation, 2500);
           button.classList.add("wp-copied");
-          setTimeout(function () { button.classList.remove("wp-copied"); status.textContent = ""; }, 2500);
+          setTimeout(function () { button.classList.remove("wp-copied"); }, 2500);
         });
       });
       var slot = item.querySelector(".wp-copy-slot");
@@ -216,6 +226,7 @@
   }
 
   function init() {
+    document.body.appendChild(status);
     restoreTitles();
     searchAsYouType();
     addCopyButtons();

@@ -6,7 +6,8 @@
 
 CNIPA is the issuing institution (a literal CSL name, a braced BibTeX name, a comma-less RIS
 name, which Zotero imports as one field); the English edition credits its translation to
-this project (workplan.citation).  URLs are absolute, from the public address (SITE_URL).
+this project (workplan.citation).  URLs are absolute, from the public address (SITE_URL); when it
+is unset the files name no URL (a relative one would lead nowhere once imported).
 """
 from __future__ import annotations
 
@@ -31,6 +32,8 @@ def key(edition: Edition, year: int | None) -> str:
 def csl_json(edition: Edition, title: str, url: str) -> str:
     year = ct.plan_year(title)
     item = ct.csl_item(edition, title, year, url, item_id=key(edition, year))
+    if not url:
+        del item["URL"]
     return json.dumps([item], ensure_ascii=False, indent=1) + "\n"
 
 
@@ -68,8 +71,9 @@ def ris(edition: Edition, title: str, url: str) -> str:
         "publisher": ui["issuer"],
         "place_published": ui["issuer_place"],
         "language": ui["csl_locale"],
-        "urls": [url],
     }
+    if url:
+        ref["urls"] = [url]
     if year:
         ref["year"] = str(year)
     if ct.translated(edition):
@@ -88,7 +92,7 @@ def render(content) -> dict[str, str]:
     for edition in content.editions:
         code = edition.code
         title = typesetter(edition.typography)(content.docs[code].title)
-        url = f"{site_url()}{code}/"
+        url = f"{site_url()}{code}/" if site_url() else ""
         files[f"{code}/cite/plan.json"] = csl_json(edition, title, url)
         files[f"{code}/cite/plan.bib"] = bibtex(edition, title, url)
         files[f"{code}/cite/plan.ris"] = ris(edition, title, url)
