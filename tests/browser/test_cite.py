@@ -49,6 +49,8 @@ def cite_data(page) -> dict:
 
 
 def choose(page, item: str, style: str, shift: bool = False) -> str:
+    # the wait below is for this copy, not an earlier one from the same button
+    page.evaluate("id => document.querySelector('#' + id + ' button.wp-cite')?.removeAttribute('data-copied')", item)
     page.click(f"#{item} button.wp-cite", modifiers=["Shift"] if shift else [])
     page.click(f'.wp-cite-menu button[data-style="{style}"]')
     page.wait_for_function("id => document.querySelector('#' + id + ' button.wp-cite').getAttribute('data-copied')",
@@ -73,7 +75,7 @@ def test_cite_menu_copies_one_item_and_a_shift_click_range(browser, base_url, co
     page.wait_for_selector(".wp-cite-menu .wp-cite-label")
     assert [u for u in requested if u.endswith("/workplan-cite-menu.js")] and [u for u in requested if u.endswith("/workplan-cite.css")]
     shown = page.eval_on_selector_all(".wp-cite-menu .wp-cite-label", "els => els.map(e => e.textContent)")
-    assert shown == labels + [data["ui"]["link"]]
+    assert shown == labels + [data["ui"]["link"], data["ui"]["range_from"]]
     page.keyboard.press("Escape")
     assert page.query_selector(".wp-cite-menu") is None
 
