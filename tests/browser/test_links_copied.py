@@ -196,6 +196,36 @@ def test_from_disk_with_no_public_address_the_menu_says_so_and_copies_no_address
 
 # Any depth under an edition; beside the root.  (Deeper without an edition segment, a copy with no
 # public address cannot know where it is mounted: the links then guess the address's own folder.)
+def test_the_offline_zip_opened_from_disk_cites_and_copies_the_public_address(browser, site, tmp_path):
+    """The SITE_URL build's offline copy (pages named sections/4.html) names the public directory URL."""
+    import zipfile
+
+    from helpers import PUBLISHED
+    from workplan.outputs.offline_copy import FOLDER, PATH
+
+    with zipfile.ZipFile(site / PATH) as archive:
+        archive.extractall(tmp_path)
+    context = browser.new_context(**DESKTOP)
+    page = context.new_page()
+    page.goto((tmp_path / FOLDER / "en" / "sections" / "4.html").as_uri())
+    url = f"{PUBLISHED}en/sections/4/#item-4-2"
+    assert choose(page, page.click, "item-4-2", "link") == url
+    page.click("#item-4-2 button.wp-copy")
+    page.wait_for_function("() => document.querySelector('#item-4-2 button.wp-copy').getAttribute('data-copied')")
+    assert page.get_attribute("#item-4-2 button.wp-copy", "data-copied").endswith(" " + url)
+    context.close()
+
+
+def test_the_copy_icon_from_disk_with_no_public_address_copies_no_address(browser, plain_site):
+    context = browser.new_context(**DESKTOP)
+    page = context.new_page()
+    page.goto((plain_site / "zh-Hans" / "sections" / "4" / "index.html").as_uri())
+    page.click("#item-4-2 button.wp-copy")
+    page.wait_for_function("() => document.querySelector('#item-4-2 button.wp-copy').getAttribute('data-copied')")
+    assert page.get_attribute("#item-4-2 button.wp-copy", "data-copied") == page.get_attribute("#item-4-2", "data-cite")
+    context.close()
+
+
 MISSING = ["missing", "en/no/such/page/", "zh-Hant/sections/99/", "zh-Hans/x", "zh-Hans/a/b/c/d.html"]
 
 

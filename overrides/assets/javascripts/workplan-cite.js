@@ -2,9 +2,9 @@
    and ranges of items (#item-4-3-to-4-5).  The citation strings are rendered at build time
    (citeproc-py, workplan/citation.py) and embedded in the page (#wp-cite-data) with {pin} and
    {url} left open; the menu only fills in the item or the range.  No fetch is made, so it works
-   in a downloaded copy opened from disk as well.  Addresses are built here, from the page's own
-   location, so they are right on any host and under any path; a page opened from disk names the
-   public address (data.public, from SITE_URL) when the build knows one, else no address.  Without JavaScript a range link lands at the top
+   in a downloaded copy opened from disk as well.  Addresses come from workplan.js (wpAddress): from
+   the page's own location, so they are right on any host and under any path; a page opened from
+   disk names the public address (data.public, from SITE_URL) when the build knows one, else none.  Without JavaScript a range link lands at the top
    of the section.
    This part loads with every page: it marks a range on arrival and adds the Cite buttons.  The
    menu itself (workplan-cite-menu.js and workplan-cite.css) loads on the first press of a button,
@@ -17,18 +17,12 @@
   try { data = JSON.parse(document.getElementById("wp-cite-data").textContent); } catch (e) { return; }
   var script = document.currentScript;
   var here = script ? script.src : new URL("assets/javascripts/workplan-cite.js", location.href).href;
-  var root = new URL("../../", here);  /* the edition's home: this file is in {edition}/assets/javascripts/ */
 
-  /* The address of an item's page (its permalink's target, as the copy button has it) with `hash`. */
+  /* The address of an item's page (its permalink's target, as the copy button has it) with `hash`:
+     workplan.js's window.wpAddress (from the page's location, or the public address from disk). */
   function address(item, hash) {
     var ref = item ? item.querySelector("a.wp-ref") : null;
-    var url = new URL(ref ? ref.getAttribute("href") : location.href, location.href);
-    url.hash = hash;
-    if (url.protocol !== "file:") return url.href;
-    if (!data.public || url.pathname.indexOf(root.pathname) !== 0) return "";
-    /* sections/4/index.html (a copy of site/) or sections/4.html (the offline zip): sections/4/ */
-    var path = url.pathname.slice(root.pathname.length).replace(/(^|\/)index\.html$/, "$1").replace(/\.html$/, "/");
-    return data.public + path + hash;
+    return window.wpAddress(ref ? ref.getAttribute("href") : "", hash);
   }
 
   /* A selection: one item, or a run of items of one section. */
