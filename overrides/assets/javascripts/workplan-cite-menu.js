@@ -133,13 +133,10 @@
       if (menu && menu.wpButton === button && !shift) { closeMenu(true); return; }
       var from = rangeFrom && rangeFrom !== item.id && sameSection(rangeFrom, item.id) ? rangeFrom
         : shift && anchorId && anchorId !== item.id && sameSection(anchorId, item.id) ? anchorId : null;
-      if (rangeFrom && rangeFrom !== item.id) cancelRange();
+      if (rangeFrom && rangeFrom !== item.id) cancelRange();  /* ended here, or dropped for another section */
       var sel;
       if (from) {
         sel = kit.selection(from, item.id);  /* a run of items: one link, one citation */
-        rangeFrom = null;
-        document.documentElement.classList.remove("wp-range-open");
-        say("");
         kit.mark(sel);
       } else {
         anchorId = item.id;
