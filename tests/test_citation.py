@@ -84,7 +84,7 @@ def test_menu_lists_every_style_in_order_with_labels(content):
         data = menu(content, e.code)
         assert [s["key"] for s in data["styles"]] == list(ct.STYLE_ORDER)
         assert all(s["label"] and "{pin}" in s["template"] and "{url}" in s["template"] for s in data["styles"])
-        assert data["root"] == ROOT_URL + e.code + "/"
+        assert data["public"] == ROOT_URL + e.code + "/"
 
 
 def test_pin_points():

@@ -160,7 +160,20 @@ def _templates(locale: str, short_title: str, item_json: str) -> dict[str, str]:
     return out
 
 
+def without_url(template: str) -> str:
+    """The template with its address left out, and the separator before it: where no public address
+    is known, a citation names none rather than a relative path.  GB/T 7714 then marks the document
+    [R], not [R/OL] (the online mark goes with the address)."""
+    def cut(match: re.Match) -> str:  # the sentence still ends where the address ended one
+        return "." if match.group(1) == "." or match.group(2) else ""
+
+    return re.sub(r"([,.]?) \{url\}(\.?)", cut, template).replace("[R/OL]", "[R]")
+
+
 def fill(template: str, pin_point: str, url: str) -> str:
+    """The citation of `pin_point` at `url`; with no url (""), the citation without an address."""
+    if not url:
+        template = without_url(template)
     return template.replace("{pin}", pin_point).replace("{url}", url)
 
 
@@ -187,13 +200,17 @@ def head_meta(edition: Edition, title: str, date: list[int]) -> dict:
     }
 
 
-def menu_data(edition: Edition, title: str, short_title: str, edition_url: str, date: list[int]) -> dict:
-    """The cite menu's data for workplan-cite.js: every style's template, in menu order."""
+def menu_data(edition: Edition, title: str, short_title: str, public_url: str, date: list[int]) -> dict:
+    """The cite menu's data for workplan-cite.js: every style's template, in menu order, with and
+    without an address.  The menu builds addresses from the page's own location; `public` (the
+    edition's home at SITE_URL, or "") is only for a copy opened from disk."""
     tpl = templates(edition, title, short_title, date)
     ui = edition.ui
     return {
-        "root": edition_url,
-        "styles": [{"key": k, "label": style_label(edition, k), "template": tpl[k]} for k in STYLE_ORDER],
+        "public": public_url,
+        "styles": [{"key": k, "label": style_label(edition, k), "template": tpl[k],
+                    "offline": without_url(tpl[k])} for k in STYLE_ORDER],
         "ui": {"cite": ui["cite_label"], "menu": ui["cite_menu"], "link": ui["cite_link"], "copied": ui["copied"],
-               "range": ui["cite_range"]},
+               "range": ui["cite_range"], "range_from": ui["cite_range_from"], "range_cancel": ui["cite_range_cancel"],
+               "no_address": ui["cite_no_address"]},
     }

@@ -2,7 +2,9 @@
    and ranges of items (#item-4-3-to-4-5).  The citation strings are rendered at build time
    (citeproc-py, workplan/citation.py) and embedded in the page (#wp-cite-data) with {pin} and
    {url} left open; the menu only fills in the item or the range.  No fetch is made, so it works
-   in a downloaded copy opened from disk as well.  Without JavaScript a range link lands at the top
+   in a downloaded copy opened from disk as well.  Addresses come from workplan.js (wpAddress): from
+   the page's own location, so they are right on any host and under any path; a page opened from
+   disk names the public address (data.public, from SITE_URL) when the build knows one, else none.  Without JavaScript a range link lands at the top
    of the section.
    This part loads with every page: it marks a range on arrival and adds the Cite buttons.  The
    menu itself (workplan-cite-menu.js and workplan-cite.css) loads on the first press of a button,
@@ -16,19 +18,26 @@
   var script = document.currentScript;
   var here = script ? script.src : new URL("assets/javascripts/workplan-cite.js", location.href).href;
 
+  /* The address of an item's page (its permalink's target, as the copy button has it) with `hash`:
+     workplan.js's window.wpAddress (from the page's location, or the public address from disk). */
+  function address(item, hash) {
+    var ref = item ? item.querySelector("a.wp-ref") : null;
+    return window.wpAddress(ref ? ref.getAttribute("href") : "", hash);
+  }
+
   /* A selection: one item, or a run of items of one section. */
   function parts(id) { var m = ITEM.exec(id); return m ? [+m[1], +m[2]] : null; }
   function selection(fromId, toId) {
     var a = parts(fromId), b = parts(toId || fromId);
     if (!a || !b || a[0] !== b[0]) b = a;
     var lo = Math.min(a[1], b[1]), hi = Math.max(a[1], b[1]);
-    var s = a[0], url = data.root + "sections/" + s + "/#item-" + s + "-" + lo;
+    var s = a[0], hash = "#item-" + s + "-" + lo;
     var pin = "§" + s + "." + lo;
     if (hi !== lo) {
-      url += "-to-" + s + "-" + hi;
+      hash += "-to-" + s + "-" + hi;
       pin += "–" + s + "." + hi;
     }
-    return { section: s, from: lo, to: hi, url: url, pin: pin };
+    return { section: s, from: lo, to: hi, pin: pin, url: address(document.getElementById(fromId), hash) };
   }
 
   /* Ranges: mark the items, scroll the first into view. */
@@ -54,12 +63,6 @@
     if (els.length) els[0].scrollIntoView({ block: "start" });
   }
 
-  /* The live region exists from the start, so that what the menu says is announced. */
-  var status = document.createElement("div");
-  status.className = "wp-status wp-cite-status";
-  status.setAttribute("role", "status");
-  status.setAttribute("aria-live", "polite");
-
   /* The menu, loaded once on first use; jobs wait for it (its styles first: no unstyled flash). */
   var menuApi = null, styled = false, queue = [], requested = false;
   function flush() {
@@ -67,7 +70,7 @@
     queue.splice(0).forEach(function (job) { job(menuApi); });
   }
   window.wpCiteMenu = function (factory) {
-    menuApi = factory({ data: data, parts: parts, selection: selection, mark: mark, status: status });
+    menuApi = factory({ data: data, parts: parts, selection: selection, mark: mark });
     flush();
   };
   function withMenu(fn) {
@@ -81,7 +84,6 @@
   }
 
   function addCiteButtons() {
-    document.body.appendChild(status);
     document.querySelectorAll(".wp-item[data-cite]").forEach(function (item) {
       if (!parts(item.id) || item.querySelector(".wp-cite")) return;
       var button = document.createElement("button");

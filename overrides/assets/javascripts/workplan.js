@@ -31,6 +31,21 @@
   }
   window.wpCopy = copy;
 
+  /* The page's one message area (a polite live region, there from the start so that what it says is
+     announced): the copy buttons and the cite menu both speak through window.wpSay, so a new message
+     replaces the last instead of stacking on it.  A message clears after `ms` (3 s by default), or
+     stays until the next one when keep is true. */
+  var status = document.createElement("div"), statusTimer = 0;
+  status.className = "wp-status";
+  status.setAttribute("role", "status");
+  status.setAttribute("aria-live", "polite");
+  function say(message, ms, keep) {
+    clearTimeout(statusTimer);
+    status.textContent = message;
+    if (message && !keep) statusTimer = setTimeout(function () { status.textContent = ""; }, ms || 3000);
+  }
+  window.wpSay = say;
+
   /* Load a stylesheet and a script on first use (the reading aids, the cite menu), as elements
      rather than fetch() so that it works from file:// too; paths relative to `base`, the URL of
      the script asking.  styled() once the stylesheet has loaded or failed; failed() if the script
@@ -55,10 +70,31 @@
     if (block) block.classList.toggle("wp-popup-open", open);
   };
 
+  /* The address of a place in the edition, for a reader to copy: the target of `href` (an item's
+     permalink) with `hash`, built from the page's own location, so right on any host and path.
+     A page opened from disk names the public address instead when the build knows one (SITE_URL:
+     "public" in #wp-cite-data), else none (""): a file:// address means nothing to anyone else.
+     Also the cite menu's (workplan-cite.js), as window.wpAddress. */
+  var here = document.currentScript ? document.currentScript.src : location.href;
+  var editionRoot = new URL("../../", here);  /* this file is in {edition}/assets/javascripts/ */
+  function publicRoot() {
+    var data = document.getElementById("wp-cite-data");
+    try { return (data && JSON.parse(data.textContent).public) || ""; } catch (e) { return ""; }
+  }
+  function address(href, hash) {
+    var url = new URL(href || location.href, location.href);
+    url.hash = hash;
+    if (url.protocol !== "file:") return url.href;
+    var root = publicRoot();
+    if (!root || url.pathname.indexOf(editionRoot.pathname) !== 0) return "";
+    /* sections/4/index.html (a copy of site/) or sections/4.html (the offline zip): sections/4/ */
+    var path = url.pathname.slice(editionRoot.pathname.length).replace(/(^|\/)index\.html$/, "$1").replace(/\.html$/, "/");
+    return root + path + hash;
+  }
+  window.wpAddress = address;
+
   function permalink(anchor, ref) {
-    var url = new URL(ref ? ref.getAttribute("href") : "#" + anchor, location.href);
-    url.hash = anchor;
-    return url.href;
+    return address(ref ? ref.getAttribute("href") : "", "#" + anchor);
   }
 
   var ICON = '<svg viewBox="0 0 24 24" width="14" height="14" aria-hidden="true" focusable="false"><path fill="currentColor" d="M19 21H8V7h11m0-2H8a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h11a2 2 0 0 0 2-2V7a2 2 0 0 0-2-2m-3-4H4a2 2 0 0 0-2 2v14h2V3h12V1Z"/></svg>';
@@ -67,11 +103,6 @@
   function addCopyButtons() {
     var label = text("copy", "Copy citation");
     var done = text("copied", "Copied");
-    var status = document.createElement("div");
-    status.className = "wp-status";
-    status.setAttribute("role", "status");
-    status.setAttribute("aria-live", "polite");
-    document.body.appendChild(status);
     document.querySelectorAll(".wp-item[data-cite]").forEach(function (item) {
       var ref = item.querySelector("a.wp-ref");
       if (!ref || item.querySelector(".wp-copy")) return;
@@ -82,12 +113,12 @@
       button.title = label;
       button.setAttribute("aria-label", label + ": " + item.getAttribute("data-cite"));
       button.addEventListener("click", function () {
-        var citation = item.getAttribute("data-cite") + " " + permalink(item.id, ref);
+        var citation = (item.getAttribute("data-cite") + " " + permalink(item.id, ref)).trim();
         copy(citation).then(function () {
           button.setAttribute("data-copied", citation);
-          status.textContent = done + ": " + citation;
+          say(done + ": " + citation, 2500);
           button.classList.add("wp-copied");
-          setTimeout(function () { button.classList.remove("wp-copied"); status.textContent = ""; }, 2500);
+          setTimeout(function () { button.classList.remove("wp-copied"); }, 2500);
         });
       });
       var slot = item.querySelector(".wp-copy-slot");
@@ -216,6 +247,7 @@
   }
 
   function init() {
+    document.body.appendChild(status);
     restoreTitles();
     searchAsYouType();
     addCopyButtons();

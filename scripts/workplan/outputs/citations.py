@@ -7,7 +7,9 @@
 CNIPA is the issuing institution (a literal CSL name, a braced BibTeX name, a comma-less RIS
 name, which Zotero imports as one field); the English edition credits its translation, and its
 publication, to this project (workplan.citation).  The date is the plan's date of issue, from
-its provenance record, at the precision the record confirms.  URLs are absolute, from the public address (SITE_URL).
+its provenance record, at the precision the record confirms.  URLs are absolute, from the public
+address (SITE_URL); when it is unset the files name no URL (a relative one would lead nowhere once
+imported).
 """
 from __future__ import annotations
 
@@ -31,6 +33,8 @@ def key(edition: Edition, date: list[int]) -> str:
 
 def csl_json(edition: Edition, title: str, url: str, date: list[int]) -> str:
     item = ct.csl_item(edition, title, date, url, item_id=key(edition, date))
+    if not url:
+        item.pop("URL", None)
     return json.dumps([item], ensure_ascii=False, indent=1) + "\n"
 
 
@@ -69,8 +73,9 @@ def ris(edition: Edition, title: str, url: str, date: list[int]) -> str:
         "title": title,
         "publisher": ct.publisher(edition),
         "language": ui["csl_locale"],
-        "urls": [url],
     }
+    if url:
+        ref["urls"] = [url]
     if not ct.translated(edition):
         ref["place_published"] = ui["issuer_place"]
     if date:
@@ -93,7 +98,7 @@ def render(content) -> dict[str, str]:
     for edition in content.editions:
         code = edition.code
         title = typesetter(edition.typography)(content.docs[code].title)
-        url = f"{site_url()}{code}/"
+        url = f"{site_url()}{code}/" if site_url() else ""
         date = ct.issued(content.plan)
         files[f"{code}/cite/plan.json"] = csl_json(edition, title, url, date)
         files[f"{code}/cite/plan.bib"] = bibtex(edition, title, url, date)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import yaml
 
-from .. import citation
+from .. import citation, not_found
 from .. import config as paths
 from ..config import site_url
 from ..csp import POLICY
@@ -39,11 +39,13 @@ def edition_config(edition: Edition, renderer: Renderer, editions: tuple[Edition
                   "og_locale": edition.og_locale, "csp": None if preview else POLICY, "sw": not preview, "assets": hashed["assets"],
                   "ui": {k: edition.ui[k] for k in ("copy", "copied", "alt_toggle", "alt_lang", "pinyin_toggle", "state_on", "state_off")},
                   "citation": dict(citation.head_meta(edition, renderer.ts(renderer.doc.title), citation.issued(renderer.plan)),
+                                   # citation_pdf_url names the public address or nothing (never a relative path)
                                    handouts={f"sections/{s.number}/": f"{site_url()}{edition.code}/downloads/section-{s.number}.pdf"
                                              for s in renderer.plan.sections
-                                             if f"downloads/section-{s.number}.pdf" in renderer.downloads}),
+                                             if site_url() and f"downloads/section-{s.number}.pdf" in renderer.downloads}),
                   "cite": citation.menu_data(edition, renderer.ts(renderer.doc.title), renderer.ts(renderer.doc.citation),
-                                             site_url() + edition.code + "/", citation.issued(renderer.plan))},
+                                             site_url() + edition.code + "/" if site_url() else "",
+                                             citation.issued(renderer.plan))},
         "nav": renderer.nav(),
         "extra_css": hashed["extra_css"],
         "extra_javascript": hashed["extra_javascript"],
@@ -56,8 +58,10 @@ def render(content: Content) -> dict[str, str]:
     for edition in content.editions:
         renderer = renderer_for(content, edition)
         cfg = edition_config(edition, renderer, content.editions, content.preview)
+        cfg["extra"]["not_found"] = not_found.values(content)  # overrides/404.html
         files[f"{edition.code}.yml"] = CONFIG_HEADER + yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False, width=1000)
         # Zensical's is the published site's config (the preview's differs only in extra.csp and extra.sw)
         published = cfg if not content.preview else edition_config(edition, renderer, content.editions)
+        published["extra"].setdefault("not_found", dict(not_found.values(content), csp=not_found.policy()))
         files[f"{edition.code}.zensical.yml"] = zensical.file_text(shared, published, theme_dir)
     return files

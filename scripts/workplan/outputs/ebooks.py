@@ -5,7 +5,10 @@
 The plan's metadata and language; a navigation document; a title page with the preamble; one
 chapter per section, each item a paragraph with its anchor (id="item-4-3", as on the site); the
 glossary as an appendix that the terms in the text link to; on the Chinese editions the English
-of each item as a parallel paragraph (lang="en").  Deterministic: dcterms:modified and every
+of each item as a parallel paragraph (lang="en").  The public address (SITE_URL) is the book's
+identifier, source and title-page link; when it is unset the book names no address (an href of
+"en/" would point inside the EPUB, where there is nothing: epubcheck RSC-007) and its identifier is
+a name-based UUID of the edition.  Deterministic: dcterms:modified and every
 zip entry's time are the fixed build epoch (SOURCE_DATE_EPOCH, else the plan's year).
 """
 from __future__ import annotations
@@ -16,11 +19,13 @@ import zipfile
 
 import hashlib
 import os
+import uuid
 from pathlib import Path
 
 from .. import annotate as ann
 from .. import citation as ct
 from ..config import site_url
+from ..editions import CNIPA_URL
 from . import edition_text
 from .edition_text import EditionText, esc
 
@@ -58,12 +63,16 @@ class Book(EditionText):
         out.append("</div>")
         return "".join(out)
 
+    def urn(self) -> str:
+        """The same identifier for the same edition in every build without a public address."""
+        return uuid.uuid5(uuid.NAMESPACE_URL, f"{CNIPA_URL}#reader-edition-{self.code}").urn
+
     def make(self, epoch: int) -> bytes:
         from ebooklib import epub
 
         book = epub.EpubBook()
         title = self.ts(self.doc.title)
-        book.set_identifier(f"{self.url}#epub")
+        book.set_identifier(f"{self.url}#epub" if self.url else self.urn())
         book.set_title(title)
         book.set_language(self.code)
         book.add_author(self.ui["issuer"])
@@ -71,7 +80,8 @@ class Book(EditionText):
         date = ct.issued(self.content.plan)
         if date:
             book.add_metadata("DC", "date", ct.iso_date(date))  # the plan's date of issue
-        book.add_metadata("DC", "source", self.url)
+        if self.url:
+            book.add_metadata("DC", "source", self.url)
         book.add_metadata("DC", "description", ct.credit(self.e))
         book.add_metadata("DC", "contributor", self.ui["project"])
         style = epub.EpubItem(uid="style", file_name="style.css", media_type="text/css", content=CSS.encode())
@@ -85,8 +95,9 @@ class Book(EditionText):
             return page
 
         front = [f'<p>{esc(self.ui["issuer"])} · {date[0] if date else ""}</p>',
-                 f'<p>{esc(ct.credit(self.e))}</p>',
-                 f'<p><a href="{esc(self.url)}">{esc(self.url)}</a></p>']
+                 f'<p>{esc(ct.credit(self.e))}</p>']
+        if self.url:
+            front.append(f'<p><a href="{esc(self.url)}">{esc(self.url)}</a></p>')
         if self.doc.preamble:
             front.append(f'<h2 id="preamble">{esc(self.ui["preamble"])}</h2>')
             front += [f"<p>{self.spans(p)}</p>" for p in self.doc.preamble]

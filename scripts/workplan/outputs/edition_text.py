@@ -16,7 +16,7 @@ def esc(text: str) -> str:
 
 class EditionText:
     """One edition's text as a download writes it: `root_url` is the site's public address ("" when
-    unset), `url` the edition's home there."""
+    unset), `url` the edition's home there ("" when unset: a download never names a relative path)."""
 
     def __init__(self, content, edition: Edition, root_url: str):
         self.content, self.e, self.code = content, edition, edition.code
@@ -27,6 +27,6 @@ class EditionText:
         # the other language's names and text, in that language's own typography (as the pages show them)
         self.alt_ts = renderer.alt_ts
         self.section_title = renderer.section_title
-        self.url = f"{root_url}{edition.code}/"
+        self.url = f"{root_url}{edition.code}/" if root_url else ""
         self.ui = edition.ui
         self.glossed = content.glossed.get(edition.code, [])

@@ -6,7 +6,9 @@ plan, per edition, printed by WeasyPrint from the print HTML made here.
     {edition}/downloads/plan.pdf                   the whole plan
 
 Each ends with the glossary terms it uses (short definitions), a QR code (segno) of the page it
-comes from, its citation and CNIPA's source statement; every page is numbered.  Fonts: Noto Sans
+comes from, its citation and CNIPA's source statement; every page is numbered.  The page's address
+is the public one (SITE_URL); when that is unset, a handout has no QR code and names no address
+(a relative path in print or in a QR code leads nowhere).  Fonts: Noto Sans
 CJK from Debian's fonts-noto-cjk, SC or TC by edition, embedded and subset by WeasyPrint, so the
 text is selectable and searchable.  Deterministic: no creation date, a fixed PDF identifier.
 """
@@ -86,10 +88,14 @@ class Handouts(EditionText):
         return f'<h2>{esc(heading)}</h2><dl class="terms">{"".join(rows)}</dl>'
 
     def foot(self, url: str, pin: str) -> str:
-        citation = ct.fill(self.plain, pin, url) if pin else f"{self.ts(self.doc.citation)} {url}"
+        """`url`: the page's public address, or "" when none is known (then no QR code, no address)."""
+        citation = ct.fill(self.plain, pin, url) if pin else f"{self.ts(self.doc.citation)} {url}".rstrip()
         source = self.ui["handout_source"].format(url=CNIPA_URL, project=self.ui["project"])
-        return (f'<div class="foot"><img src="{qr_data_uri(url)}" alt="QR: {esc(url)}">'
-                f'<div><p>{esc(self.ui["handout_scan"])}: <span class="url">{esc(url)}</span></p>'
+        qr = scan = ""
+        if url:
+            qr = f'<img src="{qr_data_uri(url)}" alt="QR: {esc(url)}">'
+            scan = f'<p>{esc(self.ui["handout_scan"])}: <span class="url">{esc(url)}</span></p>'
+        return (f'<div class="foot">{qr}<div>{scan}'
                 f'<p>{esc(self.ui["cite_label"])}{esc(self.ui["colon"])}{esc(citation)}</p><p>{esc(source)}</p></div></div>')
 
     def page(self, title: str, body: str) -> str:
@@ -103,7 +109,7 @@ class Handouts(EditionText):
     def section(self, number: int, bilingual: bool = False) -> str:
         section = self.content.plan.section(number)
         title = self.section_title(number)
-        url = f"{self.url}sections/{number}/"
+        url = f"{self.url}sections/{number}/" if self.url else ""
         kicker = self.ts(self.doc.title) + (f" · {self.ui['handout_bilingual']}" if bilingual else "")
         body = [f'<p class="kicker">{esc(kicker)}</p><h1>{esc(title)}</h1>']
         body += [self.item(item, bilingual) for item in section.items]

@@ -1,16 +1,23 @@
-"""The site root: index.html (to the first edition), 404.html (links every edition), .nojekyll
-(site/ stage).  From templates/root-*.html; every string comes from the plan or editions.py."""
+"""The site root: index.html (to the first edition), 404.html (links every edition; self-contained,
+workplan/not_found.py), .nojekyll (site/ stage).  From templates/root-*.html; every string comes
+from the plan or editions.py."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..config import TEMPLATES, site_path, site_url
+from markupsafe import Markup
+
+from ..config import TEMPLATES, site_url
+from .. import not_found
 from ..csp import POLICY
 from ..prepare import Content
 
 
 def _escape(value: object) -> str:
-    """Every {{ value }} is escaped for text and double-quoted attributes."""
+    """Every {{ value }} is escaped for text and double-quoted attributes, except markup marked safe
+    (the 404 page's inline script and style, which must stay byte for byte as their hashes say)."""
+    if isinstance(value, Markup):
+        return value
     return str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
@@ -34,10 +41,12 @@ def render(content: Content) -> dict[str, str]:
         "title": title,
         "description": f"{title} reader's edition: {names}.",
         "canonical": site_url() + content.editions[0].code + "/" if site_url() else "",
-        "root": site_path(),  # the 404 page is served at any depth: links rooted at the site's path
         "csp": "" if content.preview else POLICY,
         "titles": {e.code: content.docs[e.code].title for e in content.editions},
         "editions": content.editions,
+        "nf": not_found.values(content),
+        "script": Markup(not_found.SCRIPT),
+        "style": Markup(not_found.STYLE),
     }
     return {
         "index.html": env.get_template("root-index.html").render(values),
