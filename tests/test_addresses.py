@@ -20,7 +20,7 @@ from bs4 import BeautifulSoup
 from helpers import PUBLISHED, SOURCE, soup
 from test_downloads import tool
 from workplan import citation as ct
-from workplan.build import load_inputs
+from workplan.pipeline import load_inputs
 from workplan.prepare import prepare
 from workplan.editions import CNIPA_URL, EDITIONS
 from workplan.outputs.offline_copy import PATH
@@ -72,7 +72,7 @@ def content():
 @pytest.mark.parametrize("code", CODES)
 def test_citation_templates_without_an_address_end_cleanly(content, code):
     edition = next(e for e in EDITIONS if e.code == code)
-    data = ct.menu_data(edition, content.docs[code].title, content.docs[code].citation, "")
+    data = ct.menu_data(edition, content.docs[code].title, content.docs[code].citation, "", ct.issued(content.plan))
     assert data["public"] == ""
     for style in data["styles"]:
         offline = style["offline"]
