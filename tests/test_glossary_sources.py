@@ -78,7 +78,7 @@ def test_schema_accepts_a_page_or_a_document(source):
 
 def test_own_site_mark_is_for_the_organisation_name_only():
     term = load(entry(sources=[{"own-site": "https://org.example/", "supports": "name"}, "Charter, Article 1"]))[0]
-    assert term.sources[0] == "https://org.example/ (the organisation's own site, cited for its name only)"
+    assert term.sources[0] == "https://org.example/ (the organization's own site, cited for its name only)"
 
 
 @pytest.mark.parametrize("over, says", [

@@ -102,7 +102,7 @@ def load(text: str, path: str, schema: dict) -> list[Term]:
 def _source_text(source: str | dict) -> str:
     """A source as the data files show it: an own-site mark says what the site is cited for."""
     if isinstance(source, dict):
-        return f"{source['own-site']} (the organisation's own site, cited for its name only)"
+        return f"{source['own-site']} (the organization's own site, cited for its name only)"
     return source.strip()
 
 
