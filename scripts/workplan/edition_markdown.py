@@ -181,12 +181,17 @@ class Renderer:
                     f'    {{ lang="en" }}\n\n')
         return f"!!! abstract \"{self.ui['summary']}\"\n\n    {md_escape(summary)}\n\n"
 
-    def disclaimer(self, home: str = "index.md") -> str:
-        """The edition's notice, once per page (what the edition is, and that the original prevails)."""
-        if "disclaimer" not in self.ui:
+    def disclaimer(self, home: str = "index.md", numbered: bool = False) -> str:
+        """The edition's notice, once per page (what the edition is, and that the original prevails).  On a page
+        that shows § numbers it also says they are this edition's: CNIPA numbers the sections, not the items."""
+        parts = []
+        if "disclaimer" in self.ui:
+            parts.append(self.ui["disclaimer"].format(url=CNIPA_URL, opencc=engine_version(), home=home))
+        if numbered and "numbering" in self.ui:
+            parts.append(self.ui["numbering"])
+        if not parts:
             return ""
-        notice = self.ui["disclaimer"].format(url=CNIPA_URL, opencc=engine_version(), home=home)
-        return f'<p class="wp-disclaimer" markdown>{notice}</p>\n\n'
+        return f'<p class="wp-disclaimer" markdown>{" ".join(parts)}</p>\n\n'
 
     def py(self, key: str) -> str:
         """The attribute naming a part of the plan's text in the edition's pinyin data (reading/pinyin.js),
@@ -266,7 +271,7 @@ class Renderer:
         first = self.doc.items[section.items[0].id] if section.items else ()
         description = shorten(title + " — " + self.ts(plain(first))) if first else title
         out = [front_matter(title, description), f"# {md_escape(title)} {{ #title{self.py(f's{number}')} }}\n\n", TOOLBAR,
-               self.disclaimer("../index.md")]
+               self.disclaimer("../index.md", numbered=True)]
         out.append(self.summary_block(number))
         for item in section.items:
             out.append(self.item_block(item, "../glossary.md"))
@@ -279,7 +284,7 @@ class Renderer:
         title = f"{self.ts(self.doc.title)} · {self.ui['full_text']}"
         out = [front_matter(title, self.ui["full_intro"], long_page=True),
                f"# {md_escape(self.ts(self.doc.title))} {{ #title{self.py('title')} }}\n\n",
-               TOOLBAR, self.disclaimer(), f"{self.ui['full_intro']}\n{{ .wp-note }}\n\n"]
+               TOOLBAR, self.disclaimer(numbered=True), f"{self.ui['full_intro']}\n{{ .wp-note }}\n\n"]
         out += self.paragraphs(self.doc.preamble, "glossary.md")
         for section in self.plan.sections:
             out.append(f"## {md_escape(self.section_title(section.number))} "

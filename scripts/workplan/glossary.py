@@ -70,6 +70,10 @@ def load(text: str, path: str, schema: dict) -> list[Term]:
             field = ".".join(str(p) for p in where[2:]) or "the entry"
         else:
             field = ".".join(str(p) for p in where) or "the file"
+        if len(where) == 4 and where[2] == "sources":
+            raise Problem(path, line, f"{entry}, field {field}: {err.instance!r} is not a specific source",
+                          "cite the law's article, the measure's number and date, or the page that states the fact; "
+                          "a home page supports only an organisation's name, as {own-site: URL, supports: name}")
         raise Problem(path, line, f"{entry + ', ' if entry else ''}field {field}: {err.message}",
                       "see glossary/schema.json for the fields")
     terms = []
@@ -87,11 +91,35 @@ def load(text: str, path: str, schema: dict) -> list[Term]:
             definition=dict(raw["definition"]),
             url=raw.get("url", ""),
             line=lines[index] if index < len(lines) else 1,
-            sources=tuple(s.strip() for s in raw["sources"]),
+            sources=tuple(_source_text(s) for s in raw["sources"]),
             anchors=tuple(raw.get("anchors", ())),
         ))
+    _check_own_sites(data["terms"], lines, path)
     _check_unique(terms, path)
     return terms
+
+
+def _source_text(source: str | dict) -> str:
+    """A source as the data files show it: an own-site mark says what the site is cited for."""
+    if isinstance(source, dict):
+        return f"{source['own-site']} (the organization's own site, cited for its name only)"
+    return source.strip()
+
+
+def _check_own_sites(raw_terms: list[dict], lines: list[int], path: str) -> None:
+    """A home page may stand only as the organisation's own site: the entry is an organisation and the site its url."""
+    for index, raw in enumerate(raw_terms):
+        for source in raw["sources"]:
+            if not isinstance(source, dict):
+                continue
+            line = lines[index] if index < len(lines) else 1
+            if raw["category"] != "organisation":
+                raise Problem(path, line, f"term {raw['id']!r}: own-site {source['own-site']!r} in a "
+                              f"{raw['category']} entry", "only an organisation's entry may cite its own site")
+            if source["own-site"] != raw.get("url"):
+                raise Problem(path, line, f"term {raw['id']!r}: own-site {source['own-site']!r} is not the entry's "
+                              f"url {raw.get('url', '(none)')!r}", "an own-site source is the organisation's site, "
+                              "given as its url")
 
 
 def _check_unique(terms: list[Term], path: str) -> None:
