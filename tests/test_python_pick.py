@@ -149,7 +149,7 @@ def scratch_project(tmp_path: Path) -> Path:
     project = tmp_path / "project"
     (project / "requirements").mkdir(parents=True)
     shutil.copy(MAKEFILE, project / "Makefile")
-    for name in ("build.txt", "test.txt"):
+    for name in ("pip.txt", "build.txt", "test.txt"):
         (project / "requirements" / name).write_text("# empty lock for the test\n")
     return project
 

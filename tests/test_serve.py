@@ -68,6 +68,7 @@ def test_an_edit_to_the_pipeline_starts_new_build_processes(tmp_path, monkeypatc
     (tmp_path / "scripts").mkdir()
     monkeypatch.setattr(serve, "_reload_pipeline", lambda: None)
     monkeypatch.setattr(preview, "_pages", lambda full: [])
+    monkeypatch.setattr(preview, "_start_downloads", lambda: None)
     (tmp_path / "scripts" / "x.py").write_text("x = 1\n")
     os.utime(tmp_path / "scripts" / "x.py")
     preview.rebuild()
