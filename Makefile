@@ -170,6 +170,7 @@ bench: test-venv node_modules/.installed
 	$(BIN)/python scripts/bench_anchor.py
 	$(BIN)/python scripts/bench_preview.py
 	$(BIN)/python scripts/bench_lighthouse.py
+	$(BIN)/python scripts/bench_lighthouse.py --desktop
 	$(BIN)/python scripts/bench_budget.py
 	$(BIN)/python scripts/bench_sw_cache.py
 	$(BIN)/python scripts/bench_linker.py

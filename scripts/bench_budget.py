@@ -7,18 +7,17 @@ clean build of all three editions <= 3 s.  Not a test: the numbers are noisy on 
 """
 from __future__ import annotations
 
-import functools
 import gzip
-import http.server
 import json
 import os
 import statistics
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 from urllib.parse import urlparse
+
+from static_server import serve
 
 ROOT = Path(__file__).resolve().parents[1]
 EDITIONS = ("zh-Hans", "zh-Hant", "en")
@@ -32,18 +31,6 @@ def build_times(runs: int = 3) -> list[float]:
         subprocess.run([sys.executable, "-m", "workplan"], cwd=ROOT, env=env, check=True, capture_output=True)
         times.append(time.perf_counter() - started)
     return times
-
-
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    handler = functools.partial(Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
 def first_load(base: str, path: str, then: str = "") -> list[tuple[str, int, int]]:

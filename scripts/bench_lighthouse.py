@@ -12,9 +12,11 @@ average it was measured under.
 
     python scripts/bench_lighthouse.py en:glossary zh-Hans   (only those editions / page types)
 
-As the gate (tests/browser/test_gates.py), Chrome runs without paint holding, which on this headless
-Chromium held about half the runs' first frame to a 1 s timeout (chrome.STEADY says more);
---chrome-defaults measures with Chrome's defaults."""
+Chrome runs without paint holding, which on this headless Chromium held about half the runs' first
+frame to a 1 s timeout (chrome.STEADY says more); --chrome-defaults measures with Chrome's defaults.
+
+    python scripts/bench_lighthouse.py --desktop   (Lighthouse's desktop preset, one run each: all four
+                                                    categories; the CI gate runs the phone only)"""
 from __future__ import annotations
 
 import os
@@ -45,6 +47,18 @@ def main() -> int:
         wanted = [a for a in sys.argv[1:] if not a.startswith("--")]
         steady = "--chrome-defaults" not in sys.argv
         calibrate = "--default-4x" not in sys.argv
+        if "--desktop" in sys.argv:
+            categories = ["performance", "accessibility", "best-practices", "seo"]
+            for edition in EDITIONS:
+                for name, path in PAGES.items():
+                    if wanted and not any(w in (edition.code, name, f"{edition.code}:{name}") for w in wanted):
+                        continue
+                    result = run(f"{base}{edition.code}/{path}", root / f"{edition.code}-{name}-desktop.json",
+                                 categories, preset="desktop", steady=steady).result
+                    scores = {k: round(v["score"] * 100) for k, v in result["categories"].items()}
+                    print(f"{edition.code:8} {name:9} desktop {scores} (load {os.getloadavg()[0]:.2f})", flush=True)
+            server.close()
+            return 0
         for edition in EDITIONS:
             for name, path in PAGES.items():
                 if wanted and not any(w in (edition.code, name, f"{edition.code}:{name}") for w in wanted):
@@ -69,7 +83,7 @@ def main() -> int:
                       f"  (load {load[0]:.2f} {load[1]:.2f} before, {os.getloadavg()[0]:.2f} after;"
                       f" median run: {metrics[scores.index(median)]}; benchmarkIndex/CPU slowdown {bench};"
                       f" Lighthouse's default 4x: {defaults}; observed first paints {first_paints} ms)", flush=True)
-        server.shutdown()
+        server.close()
     return 0
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -22,6 +21,7 @@ import urllib.request
 from pathlib import Path
 
 from chrome import ARGS, CHROMIUM
+from static_server import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAN = "cnipa-2022-work-plan.zh-Hans.txt"
@@ -41,9 +41,7 @@ def main() -> int:
             shutil.copytree(ROOT / name, root / name)
         for name in ("overrides", "mkdocs.yml"):
             os.symlink(ROOT / name, root / name)
-        with socket.socket() as sock:
-            sock.bind(("127.0.0.1", 0))
-            port = sock.getsockname()[1]
+        port = free_port()
         log = open(root / "serve.log", "w+", encoding="utf-8")
         proc = subprocess.Popen(["make", "--no-print-directory", "serve", f"PORT={port}", f"ROOT={root}",
                                  f"SOURCE={root / 'source' / PLAN}"], cwd=ROOT, stdout=log,

@@ -18,19 +18,17 @@ has any.  Pagefind (extended, its own CJK segmentation and stemming) indexes the
 """
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 from collections import defaultdict
 from pathlib import Path
 
 from chrome import ARGS, CHROMIUM
+from static_server import serve
 
 ROOT = Path(__file__).resolve().parents[1]
 TESTS = ROOT / "tests" / "search"
@@ -59,17 +57,6 @@ def cases() -> list[list]:
 
 def passed(found: list[int], expected: list[int]) -> bool:
     return set(found[: len(expected)]) == set(expected)
-
-
-def serve(directory: Path):
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    handler = functools.partial(Quiet, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
 def build_site(scratch: Path) -> Path:
