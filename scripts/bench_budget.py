@@ -2,7 +2,7 @@
 
     python scripts/bench_budget.py            (builds the site, serves it, measures; ~30 s)
 
-Targets (README): first load of a section page <= 80 KB gzip, all from the site's own origin;
+Targets (handbook/testing.md): first load of a section page <= 80 KB gzip, all from the site's own origin;
 clean build of all three editions <= 3 s.  Not a test: the numbers are noisy on a shared machine.
 """
 from __future__ import annotations

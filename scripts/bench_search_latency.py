@@ -3,7 +3,7 @@
     make bench                 (or: PYTHONPATH=scripts .venv/bin/python scripts/bench_search_latency.py)
     ... bench_search_latency.py --site site --runs 3     (an already built site/, three runs)
 
-Budget (issue 11, README "Numbers"): median <= 50 ms over the test queries (the 168 of
+Budget (handbook/testing.md): median <= 50 ms over the test queries (the 168 of
 scripts/compare_search.py: the first round's and every kind of issue 11), on this 2-core machine.
 Measured inside the page with performance.now() (tests/browser/search_ui.py: from the keystroke
 that changed the query, or the commit of a Chinese text, to the last change of the result list),

@@ -3,7 +3,7 @@
     python scripts/bench_sw_cache.py          (serves the built site/; needs Debian's chromium)
 
 Visits one section page per edition in a fresh browser, waits until the worker has installed its
-cache, then reads the cache back (Cache Storage) and sums the bodies.  For the README's offline list."""
+cache, then reads the cache back (Cache Storage) and sums the bodies (handbook/testing.md, current figures)."""
 from __future__ import annotations
 
 import sys

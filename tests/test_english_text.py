@@ -13,7 +13,7 @@ from workplan.editions import BY_CODE
 from workplan.translation import load as load_translation
 
 EN_YML = GLOSSARY.parent.parent / "source" / "cnipa-2022-work-plan.en.yml"
-# British forms and the American ones the edition uses (README: "The English").
+# British forms and the American ones the edition uses (handbook/editing.md: "The English").
 STEMS = ("organ|recogn|util|harmon|special|optim|standard|priorit|summar|modern|character|emphas|minim|maxim|real|"
          "final|author|central|digital|international|mobil|normal|penal|legal|commercial|institutional|capital|categor|"
          "local|stabil|visual|custom|industrial|rational|global|subsid|memor|critic|civil|popular|symbol|revital|"

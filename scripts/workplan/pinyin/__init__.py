@@ -116,7 +116,7 @@ def reading(text: str) -> str:
 
 # --- word grouping (GB/T 16159 orthography) -------------------------------------------------------
 #
-# Rule, decided for this project's term names (also in README "Decisions"):
+# Rule, decided for this project's term names (also in handbook/editing.md):
 #  1. Word boundaries come from jieba's dictionary (precise mode, no HMM guessing; jieba is already
 #     pinned for search), plus the few words in WORDS below.  pypinyin's own segmenter only knows
 #     phrases whose reading differs from the characters' defaults (it splits 工作 into 工 作), so it
