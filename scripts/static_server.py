@@ -1,7 +1,8 @@
 """The one static server of the tests and benchmarks: the built site as a reader gets it from a host,
 text compressed with gzip when the browser asks for it, as GitHub Pages and every common static
 host do (Python's own http.server sends every file as it is, which triples what Lighthouse's
-simulated slow 4G has to carry), on a port the OS gives, optionally under a sub-path.
+simulated slow 4G has to carry), on a port the OS gives, optionally under a sub-path, with the
+nearest 404.html for a missing file.
 
     from static_server import serve
     server, base = serve(site_dir)                      # http://127.0.0.1:<free port>/
@@ -60,9 +61,10 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
 
 
     def send_error(self, code, message=None, explain=None):
-        """A missing file gets the tree's own 404.html, as GitHub Pages and most hosts serve it."""
-        page = Path(self.directory) / "404.html"
-        if code != 404 or self.command != "GET" or not page.is_file():
+        """A missing file gets the nearest 404.html above it in the tree (an edition's, else the root's),
+        as static hosts serve their error pages, with status 404."""
+        page = self._not_found_page() if code == 404 and self.command == "GET" else None
+        if page is None:
             return super().send_error(code, message, explain)
         body = page.read_bytes()
         self.send_response(404)
@@ -70,6 +72,20 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+
+    def _not_found_page(self) -> Path | None:
+        root = Path(self.directory).resolve()
+        path = self.path.split("?", 1)[0].split("#", 1)[0]
+        if not path.startswith(self.mount):
+            return None
+        folder = (root / path[len(self.mount):]).parent if not path.endswith("/") else root / path[len(self.mount):]
+        for candidate in [folder, *folder.parents]:
+            if candidate == root or root in candidate.parents:
+                if (candidate / "404.html").is_file():
+                    return candidate / "404.html"
+            if candidate == root:
+                break
+        return None
 
 
 class Server(http.server.ThreadingHTTPServer):

@@ -11,19 +11,12 @@ sub-path, used on a phone (touch) and on a desktop.
 """
 from __future__ import annotations
 
-import functools
-import http.server
-import io
 import json
-import os
 import re
-import threading
-from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
-from static_server import GzipHandler
+from static_server import serve
 from workplan.editions import EDITIONS
 
 pytestmark = pytest.mark.browser
@@ -34,36 +27,14 @@ DESKTOP = {"viewport": {"width": 1280, "height": 900}}
 DEVICES = {"phone": PHONE, "desktop": DESKTOP}
 
 
-class NotFoundHandler(GzipHandler):
-    """As a static host serves a copy: a missing address gets the 404 page of the edition it names
-    (…/en/… -> en/404.html), else the copy's root 404.html, with status 404."""
-
-    mount = "/" + MOUNT
-
-    def send_head(self):
-        path = self.translate_path(self.path)
-        if os.path.exists(path) or not self.path.startswith(self.mount):
-            return super().send_head()
-        segments = urlsplit(self.path).path[len(self.mount):].split("/")
-        page = Path(self.directory) / MOUNT / (segments[0] + "/404.html" if segments[0] in CODES else "404.html")
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        return io.BytesIO(body)
-
-
 @pytest.fixture(scope="module")
-def copy_url(plain_site, tmp_path_factory):
-    """The plain build served at http://127.0.0.1:<port>/course/plan/ (a static host with 404 pages)."""
-    served = tmp_path_factory.mktemp("sub-path")
-    (served / MOUNT).parent.mkdir(parents=True)
-    os.symlink(plain_site, served / MOUNT.rstrip("/"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(NotFoundHandler, directory=str(served)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/{MOUNT}"
-    server.shutdown()
+def copy_url(plain_site):
+    """The plain build served at http://127.0.0.1:<port>/course/plan/, as a static host serves a copy:
+    a missing address gets the 404 page of the edition it names (…/en/… -> en/404.html), else the
+    copy's root 404.html, with status 404 (scripts/static_server.py)."""
+    server, base = serve(plain_site, path=MOUNT)
+    yield base
+    server.close()
 
 
 @pytest.fixture(params=list(DEVICES))
