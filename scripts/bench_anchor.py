@@ -11,6 +11,7 @@ edition, `mkdocs build` run for each edition one after another.
 Each pair runs both, in alternating order; the ratio ours/anchor is printed per pair, with the
 median and range.  The issue's target: at most 0.35.  Not a test: timings vary with the machine.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -41,8 +42,12 @@ def prepare_anchor(work: Path, python: str) -> list[Path]:
     for name in ("mkdocs.yml", "overrides"):
         if not (ours / name).exists():
             os.symlink(ROOT / name, ours / name)
-    subprocess.run([python, "-m", "workplan", "--docs-only", "--root", str(ours)], check=True,
-                   env={**os.environ, "PYTHONPATH": str(ROOT / "scripts")}, capture_output=True)
+    subprocess.run(
+        [python, "-m", "workplan", "--docs-only", "--root", str(ours)],
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "scripts")},
+        capture_output=True,
+    )
     configs = []
     for edition in EDITIONS:
         project = work / "anchor" / edition.code
@@ -54,9 +59,12 @@ def prepare_anchor(work: Path, python: str) -> list[Path]:
         config = project / "mkdocs.yml"
         config.write_text(
             f"site_name: {edition.label}\n"
-            f"theme:\n  name: material\n  language: {STOCK_LANGUAGE.get(edition.theme_language, edition.theme_language)}\n"
+            f"theme:\n  name: material\n"
+            f"  language: {STOCK_LANGUAGE.get(edition.theme_language, edition.theme_language)}\n"
             f"plugins:\n  - search:\n      lang: {lang}\n"
-            "markdown_extensions:\n" + "".join(f"  - {m}\n" for m in MARKDOWN), encoding="utf-8")
+            "markdown_extensions:\n" + "".join(f"  - {m}\n" for m in MARKDOWN),
+            encoding="utf-8",
+        )
         configs.append(config)
     return configs
 
@@ -77,8 +85,12 @@ def time_ours(work: Path, python: str) -> float:
     for name in ("mkdocs.yml", "overrides"):
         os.symlink(ROOT / name, root / name)
     started = time.perf_counter()
-    subprocess.run([python, "-m", "workplan", "--pages-only", "--root", str(root)], check=True,
-                   env={**os.environ, "PYTHONPATH": str(ROOT / "scripts")}, capture_output=True)
+    subprocess.run(
+        [python, "-m", "workplan", "--pages-only", "--root", str(root)],
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "scripts")},
+        capture_output=True,
+    )
     return time.perf_counter() - started
 
 
@@ -105,10 +117,12 @@ def main() -> int:
             anchor_t.append(a)
             ratios.append(o / a)
             print(f"pair {n + 1}: ours {o:.2f} s, anchor {a:.2f} s, ratio {o / a:.3f}")
-    print(f"clean build of the pages (make pages) / naive anchor: median {statistics.median(ratios):.3f} "
-          f"(min {min(ratios):.3f}, max {max(ratios):.3f}); ours median {statistics.median(ours_t):.2f} s, "
-          f"anchor median {statistics.median(anchor_t):.2f} s; load average {load_before:.1f} before, "
-          f"{os.getloadavg()[0]:.1f} after")
+    print(
+        f"clean build of the pages (make pages) / naive anchor: median {statistics.median(ratios):.3f} "
+        f"(min {min(ratios):.3f}, max {max(ratios):.3f}); ours median {statistics.median(ours_t):.2f} s, "
+        f"anchor median {statistics.median(anchor_t):.2f} s; load average {load_before:.1f} before, "
+        f"{os.getloadavg()[0]:.1f} after"
+    )
     return 0
 
 

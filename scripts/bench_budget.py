@@ -5,6 +5,7 @@
 Targets (handbook/testing.md): first load of a section page <= 80 KB gzip, all from the site's own origin;
 clean build of all three editions <= 3 s.  Not a test: the numbers are noisy on a shared machine.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -40,8 +41,10 @@ def first_load(base: str, path: str, then: str = "") -> list[tuple[str, int, int
 
     rows = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium",
-                                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        browser = p.chromium.launch(
+            executable_path="/usr/bin/chromium",
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
         page = browser.new_page()
         responses = []
         page.on("response", lambda response: responses.append(response))
@@ -63,8 +66,11 @@ def first_load(base: str, path: str, then: str = "") -> list[tuple[str, int, int
 
 def main() -> None:
     times = build_times()
-    print(f"clean build, all editions: median {statistics.median(times):.2f} s (runs: "
-          + ", ".join(f"{t:.2f}" for t in times) + ")")
+    print(
+        f"clean build, all editions: median {statistics.median(times):.2f} s (runs: "
+        + ", ".join(f"{t:.2f}" for t in times)
+        + ")"
+    )
     site = ROOT / "site"
     server, base = serve(site)
     try:
@@ -74,22 +80,29 @@ def main() -> None:
         server.shutdown()
     hosts = {urlparse(url).netloc for url, _, _ in rows}
     raw, packed = sum(r[1] for r in rows), sum(r[2] for r in rows)
-    print(f"first load of /zh-Hans/sections/4/: {len(rows)} requests, {raw / 1024:.1f} KB raw, "
-          f"{packed / 1024:.1f} KB gzip, hosts {sorted(hosts)}")
+    print(
+        f"first load of /zh-Hans/sections/4/: {len(rows)} requests, {raw / 1024:.1f} KB raw, "
+        f"{packed / 1024:.1f} KB gzip, hosts {sorted(hosts)}"
+    )
     for url, size, gz in sorted(rows, key=lambda r: -r[2]):
         print(f"  {gz / 1024:6.1f} KB gzip {size / 1024:7.1f} KB raw  {urlparse(url).path}")
     for then, more in aids.items():
         extra = [r for r in more if r[0] not in {u for u, _, _ in rows}]
-        print(f"  + {then} turned on / first tap: {sum(r[2] for r in more) / 1024:.1f} KB gzip in all, "
-              f"{sum(r[1] for r in more) / 1024:.1f} KB raw; added: "
-              + ", ".join(f"{urlparse(u).path} {gz / 1024:.1f} KB gzip ({size / 1024:.1f} raw)" for u, size, gz in extra))
+        print(
+            f"  + {then} turned on / first tap: {sum(r[2] for r in more) / 1024:.1f} KB gzip in all, "
+            f"{sum(r[1] for r in more) / 1024:.1f} KB raw; added: "
+            + ", ".join(f"{urlparse(u).path} {gz / 1024:.1f} KB gzip ({size / 1024:.1f} raw)" for u, size, gz in extra)
+        )
     for edition in EDITIONS:
         index = site / edition / "search" / "search_index.json"
         items = site / edition / "search" / "workplan-index.json"
         for path in (index, items):
             if path.exists():
                 data = path.read_bytes()
-                print(f"{edition} {path.name}: {len(data) / 1024:.1f} KB raw, {len(gzip.compress(data, 6)) / 1024:.1f} KB gzip")
+                print(
+                    f"{edition} {path.name}: {len(data) / 1024:.1f} KB raw, "
+                    f"{len(gzip.compress(data, 6)) / 1024:.1f} KB gzip"
+                )
     reports = sorted((ROOT / "tests" / "artifacts" / "lighthouse").glob("*.json"))
     for report in reports:  # the gates' last reports; the desktop runs compute no performance
         result = json.loads(report.read_text(encoding="utf-8"))

@@ -7,6 +7,7 @@ and the comment-free dictionary, load OpenCC, convert once.  warm = converting
 the whole plan again with the cached converter.  Plain OpenCC s2tw is shown for
 comparison.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -35,6 +36,7 @@ def main() -> None:
     import opencc
 
     from workplan import convert
+
     t_import = time.perf_counter() - t0
 
     # cold: the first use in this process, step by step (what make_converter() does)
@@ -65,18 +67,25 @@ def main() -> None:
     warm_project = warm(converter)
     # OpenCC keeps loaded dictionaries per process: time plain s2tw's load in a fresh one
     probe = "import time, opencc; t = time.perf_counter(); cc = opencc.OpenCC('s2tw'); print(time.perf_counter() - t)"
-    t_plain_load = float(subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout)
+    t_plain_load = float(
+        subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    )
     warm_plain = warm(opencc.OpenCC("s2tw").convert)
 
-    print(f"plan: {args.source.name}, {len(text)} characters, {text.count(chr(10)) + 1} lines; OpenCC {opencc.__version__}")
+    print(
+        f"plan: {args.source.name}, {len(text)} characters, {text.count(chr(10)) + 1} lines; "
+        f"OpenCC {opencc.__version__}"
+    )
     print(f"import workplan.convert (+ opencc)        {ms(t_import)}")
     print(f"cold: build_config (config + dictionary)  {ms(t_build)}")
     print(f"      OpenCC load                         {ms(t_load)}")
     print(f"      first conversion                    {ms(t_first)}")
     print(f"      total                               {ms(t_build + t_load + t_first)}")
     print(f"make_converter() once OpenCC has loaded   {ms(t_make)}")
-    print(f"warm: conversion, median of {args.runs:<4}         {ms(statistics.median(warm_project))}"
-          f"   (min {ms(min(warm_project)).strip()})")
+    print(
+        f"warm: conversion, median of {args.runs:<4}         {ms(statistics.median(warm_project))}"
+        f"   (min {ms(min(warm_project)).strip()})"
+    )
     print(f"plain s2tw: cold load {ms(t_plain_load).strip()}, warm median {ms(statistics.median(warm_plain)).strip()}")
 
 

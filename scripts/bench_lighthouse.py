@@ -17,6 +17,7 @@ frame to a 1 s timeout (chrome.STEADY says more); --chrome-defaults measures wit
 
     python scripts/bench_lighthouse.py --desktop   (Lighthouse's desktop preset, one run each: all four
                                                     categories; the CI gate runs the phone only)"""
+
 from __future__ import annotations
 
 import os
@@ -32,9 +33,9 @@ PAGES = {"home": "", "section": "sections/4/", "glossary": "glossary/", "full": 
 
 def main() -> int:
     from lighthouse_run import run
-    from workplan.pipeline import build
     from workplan.config import DEFAULT_SOURCE
     from workplan.editions import EDITIONS
+    from workplan.pipeline import build
 
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
@@ -53,8 +54,13 @@ def main() -> int:
                 for name, path in PAGES.items():
                     if wanted and not any(w in (edition.code, name, f"{edition.code}:{name}") for w in wanted):
                         continue
-                    result = run(f"{base}{edition.code}/{path}", root / f"{edition.code}-{name}-desktop.json",
-                                 categories, preset="desktop", steady=steady).result
+                    result = run(
+                        f"{base}{edition.code}/{path}",
+                        root / f"{edition.code}-{name}-desktop.json",
+                        categories,
+                        preset="desktop",
+                        steady=steady,
+                    ).result
                     scores = {k: round(v["score"] * 100) for k, v in result["categories"].items()}
                     print(f"{edition.code:8} {name:9} desktop {scores} (load {os.getloadavg()[0]:.2f})", flush=True)
             server.close()
@@ -66,23 +72,35 @@ def main() -> int:
                 scores, defaults, metrics, bench, first_paints = [], [], [], [], []
                 load = os.getloadavg()
                 for n in range(3):
-                    measured = run(f"{base}{edition.code}/{path}", root / f"{edition.code}-{name}-{n}.json",
-                                   ["performance"], steady=steady, calibrate=calibrate)
+                    measured = run(
+                        f"{base}{edition.code}/{path}",
+                        root / f"{edition.code}-{name}-{n}.json",
+                        ["performance"],
+                        steady=steady,
+                        calibrate=calibrate,
+                    )
                     result = measured.result
                     first_paints.append(result["audits"]["metrics"]["details"]["items"][0]["observedFirstPaint"])
                     scores.append(result["categories"]["performance"]["score"] * 100)
                     defaults.append(measured.default_performance)
                     bench.append(f"{measured.benchmark_index:.0f}/{measured.multiplier}x")
                     audits = result["audits"]
-                    metrics.append("FCP {:.1f} LCP {:.1f} TBT {:.0f} CLS {:.2f}".format(
-                        audits["first-contentful-paint"]["numericValue"] / 1000,
-                        audits["largest-contentful-paint"]["numericValue"] / 1000,
-                        audits["total-blocking-time"]["numericValue"], audits["cumulative-layout-shift"]["numericValue"]))
+                    metrics.append(
+                        "FCP {:.1f} LCP {:.1f} TBT {:.0f} CLS {:.2f}".format(
+                            audits["first-contentful-paint"]["numericValue"] / 1000,
+                            audits["largest-contentful-paint"]["numericValue"] / 1000,
+                            audits["total-blocking-time"]["numericValue"],
+                            audits["cumulative-layout-shift"]["numericValue"],
+                        )
+                    )
                 median = statistics.median(scores)
-                print(f"{edition.code:8} {name:9} median {median:.0f} of {sorted(round(s) for s in scores)}"
-                      f"  (load {load[0]:.2f} {load[1]:.2f} before, {os.getloadavg()[0]:.2f} after;"
-                      f" median run: {metrics[scores.index(median)]}; benchmarkIndex/CPU slowdown {bench};"
-                      f" Lighthouse's default 4x: {defaults}; observed first paints {first_paints} ms)", flush=True)
+                print(
+                    f"{edition.code:8} {name:9} median {median:.0f} of {sorted(round(s) for s in scores)}"
+                    f"  (load {load[0]:.2f} {load[1]:.2f} before, {os.getloadavg()[0]:.2f} after;"
+                    f" median run: {metrics[scores.index(median)]}; benchmarkIndex/CPU slowdown {bench};"
+                    f" Lighthouse's default 4x: {defaults}; observed first paints {first_paints} ms)",
+                    flush=True,
+                )
         server.close()
     return 0
 

@@ -4,6 +4,7 @@
 
 Prints the time to compile the automaton and to annotate the text, and the link count.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -14,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from workplan.annotate import Matcher, annotate  # noqa: E402
+from workplan.annotate import Matcher, annotate
 
 HAN = [chr(c) for c in range(0x4E00, 0x4E00 + 3000)]
 
@@ -44,8 +45,10 @@ def main() -> None:
     links = sum(1 for p in paragraphs for s in annotate(p, matcher) if s.term)
     t2 = time.perf_counter()
     mb = len(text.encode("utf-8")) / 1_000_000
-    print(f"{args.terms} terms, {mb:.2f} MB of text in {len(paragraphs)} paragraphs: "
-          f"compile {t1 - t0:.3f} s, annotate {t2 - t1:.3f} s ({mb / (t2 - t1):.1f} MB/s), {links} links")
+    print(
+        f"{args.terms} terms, {mb:.2f} MB of text in {len(paragraphs)} paragraphs: "
+        f"compile {t1 - t0:.3f} s, annotate {t2 - t1:.3f} s ({mb / (t2 - t1):.1f} MB/s), {links} links"
+    )
 
 
 if __name__ == "__main__":

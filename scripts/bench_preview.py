@@ -7,6 +7,7 @@ page of section 4 in headless Chromium (Debian's /usr/bin/chromium), then edits 
 translation several times; each time from the write to the reloaded page showing the new word.
 The issue's budget: 1 s on this machine.  Not a test: timings vary with the machine's load.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -42,10 +43,22 @@ def main() -> int:
         for name in ("overrides", "mkdocs.yml"):
             os.symlink(ROOT / name, root / name)
         port = free_port()
-        log = open(root / "serve.log", "w+", encoding="utf-8")
-        proc = subprocess.Popen(["make", "--no-print-directory", "serve", f"PORT={port}", f"ROOT={root}",
-                                 f"SOURCE={root / 'source' / PLAN}"], cwd=ROOT, stdout=log,
-                                stderr=subprocess.STDOUT, start_new_session=True)
+        log_path = root / "serve.log"
+        with log_path.open("w", encoding="utf-8") as log:  # the server keeps its own copy of the descriptor
+            proc = subprocess.Popen(
+                [
+                    "make",
+                    "--no-print-directory",
+                    "serve",
+                    f"PORT={port}",
+                    f"ROOT={root}",
+                    f"SOURCE={root / 'source' / PLAN}",
+                ],
+                cwd=ROOT,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
         base = f"http://127.0.0.1:{port}/"
         try:
             for _ in range(600):
@@ -68,7 +81,10 @@ def main() -> int:
                     en.write_text(text.replace(ANCHOR, ANCHOR + word + " ", 1), encoding="utf-8")
                     page.wait_for_function(
                         "w => ((document.getElementById('item-4-3') || {}).textContent || '').includes(w)",
-                        arg=word, timeout=120000, polling=20)
+                        arg=word,
+                        timeout=120000,
+                        polling=20,
+                    )
                     times.append(time.perf_counter() - started)
                     print(f"edit {n + 1}: {times[-1]:.2f} s")
                     time.sleep(1.5)  # the whole-plan pages follow; let them finish
@@ -76,13 +92,14 @@ def main() -> int:
         finally:
             os.killpg(proc.pid, 15)
             proc.wait(timeout=20)
-            log.seek(0)
-            rebuilds = [line.strip() for line in log if line.startswith("rebuilt ") and " in " in line]
-            log.close()
+            lines = log_path.read_text(encoding="utf-8").splitlines()
+            rebuilds = [line.strip() for line in lines if line.startswith("rebuilt ") and " in " in line]
     for line in rebuilds:  # the server's own time for each rebuild (the rest is the reload in the browser)
         print(f"server: {line}")
-    print(f"edit to page: median {statistics.median(times):.2f} s (min {min(times):.2f}, max {max(times):.2f}); "
-          f"load average {os.getloadavg()[0]:.1f}")
+    print(
+        f"edit to page: median {statistics.median(times):.2f} s (min {min(times):.2f}, max {max(times):.2f}); "
+        f"load average {os.getloadavg()[0]:.1f}"
+    )
     return 0
 
 

@@ -14,6 +14,7 @@ page, which loads the index), keystroke -> query posted -> answer received -> li
 
 Not a test: the machine is shared, so every run prints the load average before and after it.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -102,10 +103,14 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         site = args.site.resolve() if args.site else build_site(Path(tmp))
         server, base = serve(site)
-        print(f"search latency, keystroke to rendered list (in-page performance.now()), {len(all_cases)} queries; "
-              "budget: median <= 50 ms")
-        print(f"{'run':>3s} {'edition':8s} {'n':>4s} {'median':>7s} {'worst':>7s}   answered in the page: n, median;"
-              " by the worker: n, medians of keystroke->query, worker round trip, answer->rendered")
+        print(
+            f"search latency, keystroke to rendered list (in-page performance.now()), {len(all_cases)} queries; "
+            "budget: median <= 50 ms"
+        )
+        print(
+            f"{'run':>3s} {'edition':8s} {'n':>4s} {'median':>7s} {'worst':>7s}   answered in the page: n, median;"
+            " by the worker: n, medians of keystroke->query, worker round trip, answer->rendered"
+        )
         try:
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
@@ -117,12 +122,18 @@ def main() -> None:
                     everything = []
                     for edition, r in result.items():
                         everything += r["total"]
-                        print(f"{number:3d} {edition:8s} {len(r['total']):4d} {median(r['total']):>7s} {max(r['total']):7.1f}   "
-                              f"in page {len(r['in_page'])}, {median(r['in_page'])} ms; worker {len(r['worker'])}, "
-                              f"{median(r['to_query'])} / {median(r['worker'])} / {median(r['render'])} ms")
+                        print(
+                            f"{number:3d} {edition:8s} {len(r['total']):4d} {median(r['total']):>7s} "
+                            f"{max(r['total']):7.1f}   "
+                            f"in page {len(r['in_page'])}, {median(r['in_page'])} ms; worker {len(r['worker'])}, "
+                            f"{median(r['to_query'])} / {median(r['worker'])} / {median(r['render'])} ms"
+                        )
                     overall += everything
-                    print(f"{number:3d} {'all':8s} {len(everything):4d} {median(everything):>7s} {max(everything):7.1f}   "
-                          f"load average {before} before, {after} after")
+                    print(
+                        f"{number:3d} {'all':8s} {len(everything):4d} {median(everything):>7s} "
+                        f"{max(everything):7.1f}   "
+                        f"load average {before} before, {after} after"
+                    )
                 if args.runs > 1:
                     print(f"all runs: {len(overall)} queries, median {median(overall)} ms, worst {max(overall):.1f} ms")
                 browser.close()

@@ -4,6 +4,7 @@
 
 Visits one section page per edition in a fresh browser, waits until the worker has installed its
 cache, then reads the cache back (Cache Storage) and sums the bodies (handbook/testing.md, current figures)."""
+
 from __future__ import annotations
 
 import sys
@@ -41,9 +42,11 @@ def main() -> int:
             page.goto(f"{base}{edition.code}/sections/4/", wait_until="load")
             page.wait_for_function("navigator.serviceWorker.ready.then(() => true)", timeout=60000)
             page.wait_for_function("caches.keys().then(k => k.length > 0)", timeout=60000)
-            page.wait_for_function("navigator.serviceWorker.controller !== null || "
-                                   "navigator.serviceWorker.ready.then(r => r.active && r.active.state === 'activated')",
-                                   timeout=60000)
+            page.wait_for_function(
+                "navigator.serviceWorker.controller !== null || "
+                "navigator.serviceWorker.ready.then(r => r.active && r.active.state === 'activated')",
+                timeout=60000,
+            )
             rows = page.evaluate(READ_CACHE)
             names = sorted({r[0] for r in rows})
             total = sum(r[2] for r in rows)

@@ -10,6 +10,7 @@ site, not the web.  The site's own public address (`--site-url`, the build's SIT
 onto the tree.  A root-absolute link (`/x`) is broken in a build with no public address: it
 leaves the copy when the site is served under a sub-path or opened from a file.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -83,10 +84,14 @@ def check(site: Path, site_url: str | None = None) -> list[str]:
             parts = urlsplit(url)
             where = f"{rel}:{line}: {url}"
             if parts.scheme or parts.netloc:
-                if not (public and parts.scheme in ("http", "https", "") and parts.netloc == public.netloc
-                        and parts.path.startswith(public.path)):
+                if not (
+                    public
+                    and parts.scheme in ("http", "https", "")
+                    and parts.netloc == public.netloc
+                    and parts.path.startswith(public.path)
+                ):
                     continue  # another host: not a request of the site
-                path = "/" + parts.path[len(public.path):]
+                path = "/" + parts.path[len(public.path) :]
             elif parts.path.startswith("/"):
                 if not public:
                     problems.append(f"{where}: root-absolute, leaves a copy served under a sub-path or from a file")
@@ -94,7 +99,7 @@ def check(site: Path, site_url: str | None = None) -> list[str]:
                 if not parts.path.startswith(public.path):
                     problems.append(f"{where}: outside the site's path {public.path}")
                     continue
-                path = "/" + parts.path[len(public.path):]
+                path = "/" + parts.path[len(public.path) :]
             else:
                 path = posixpath.join("/" + posixpath.dirname(rel), parts.path) if parts.path else "/" + rel
             normal = posixpath.normpath(unquote(path))

@@ -1,6 +1,7 @@
 """How the tests and the benchmarks run Debian's Chromium, in one place: where it is, the flags every
 run gets, and the flags Lighthouse starts it with (the gate, tests/browser/test_gates.py, and the
 bench, scripts/bench_lighthouse.py, measure the same way)."""
+
 from __future__ import annotations
 
 import os
@@ -9,8 +10,16 @@ import shutil
 CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 
 # quiet and repeatable: nothing of Chrome's own goes to the network or starts work beside the page
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--disable-default-apps"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+]
 
 # Chrome's paint holding keeps a navigation's first frame back until the page is "ready" or a timeout:
 # on this headless Chromium it released our pages at the timeout on about half the runs (first paint

@@ -16,6 +16,7 @@ Equal terms: MiniSearch, FlexSearch and Orama index the documents of the site's 
 search, AND over the terms, one edit of typo tolerance for words of 5+ letters where the engine
 has any.  Pagefind (extended, its own CJK segmentation and stemming) indexes the built pages.
 """
+
 from __future__ import annotations
 
 import json
@@ -69,8 +70,14 @@ def build_site(scratch: Path) -> Path:
 
 
 def node_engines(site: Path, all_cases: list) -> dict:
-    out = subprocess.run(["node", str(ROOT / "scripts" / "compare_search.mjs")], input=json.dumps({"site": str(site), "cases": all_cases}),
-                         capture_output=True, text=True, check=True, cwd=ROOT)
+    out = subprocess.run(
+        ["node", str(ROOT / "scripts" / "compare_search.mjs")],
+        input=json.dumps({"site": str(site), "cases": all_cases}),
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
     return json.loads(out.stdout)
 
 
@@ -80,8 +87,11 @@ def pagefind(site: Path, scratch: Path, browser, all_cases: list) -> tuple[dict,
     binary = ROOT / "node_modules" / ".bin" / "pagefind"
     sizes = {}
     for edition in ("zh-Hans", "zh-Hant", "en"):
-        subprocess.run([str(binary), "--site", str(copy / edition), "--root-selector", "article", "--silent"], check=True,
-                       capture_output=True)
+        subprocess.run(
+            [str(binary), "--site", str(copy / edition), "--root-selector", "article", "--silent"],
+            check=True,
+            capture_output=True,
+        )
         files = [p for p in (copy / edition / "pagefind").rglob("*") if p.is_file()]
         sizes[edition] = {"raw": sum(p.stat().st_size for p in files), "files": len(files)}
     server, base = serve(copy)
@@ -90,21 +100,33 @@ def pagefind(site: Path, scratch: Path, browser, all_cases: list) -> tuple[dict,
         page = browser.new_page()
         for edition, query, expected, kind in all_cases:
             page.goto(f"{base}{edition}/")
-            found = page.evaluate("""async (q) => {
+            found = page.evaluate(
+                """async (q) => {
                 const pf = await import('./pagefind/pagefind.js');
                 await pf.search('warm');
                 const t = performance.now();
                 const r = await pf.search(q);
                 const d = await Promise.all(r.results.slice(0, 10).map(x => x.data()));
-                return { ms: performance.now() - t, urls: d.map(x => x.url) }; }""", query)
+                return { ms: performance.now() - t, urls: d.map(x => x.url) }; }""",
+                query,
+            )
             sections = []
             for url in found["urls"]:
                 if "/sections/" in url:
                     n = int(url.split("/sections/")[1].split("/")[0])
                     if n not in sections:
                         sections.append(n)
-            results.append({"engine": "pagefind", "edition": edition, "query": query, "expected": expected, "kind": kind,
-                            "sections": sections, "ms": found["ms"]})
+            results.append(
+                {
+                    "engine": "pagefind",
+                    "edition": edition,
+                    "query": query,
+                    "expected": expected,
+                    "kind": kind,
+                    "sections": sections,
+                    "ms": found["ms"],
+                }
+            )
         page.close()
     finally:
         server.shutdown()
@@ -125,8 +147,17 @@ def site_ui(site: Path, browser, all_cases: list) -> tuple[list, list]:
                 open_search(pages[edition], base, edition)
             groups, latency = query(pages[edition], text)
             latencies.append(latency)
-            results.append({"engine": "workplan (search box)", "edition": edition, "query": text, "expected": expected,
-                            "kind": kind, "sections": sections_of(groups), "ms": latency})
+            results.append(
+                {
+                    "engine": "workplan (search box)",
+                    "edition": edition,
+                    "query": text,
+                    "expected": expected,
+                    "kind": kind,
+                    "sections": sections_of(groups),
+                    "ms": latency,
+                }
+            )
     finally:
         server.shutdown()
     return results, latencies
@@ -140,7 +171,9 @@ def main() -> None:
     from playwright.sync_api import sync_playwright
 
     if not (ROOT / "node_modules" / "minisearch").is_dir():
-        sys.exit("compare_search: run `npm install` first (package.json: minisearch, flexsearch, @orama/orama, pagefind)")
+        sys.exit(
+            "compare_search: run `npm install` first (package.json: minisearch, flexsearch, @orama/orama, pagefind)"
+        )
     all_cases = cases()
     with tempfile.TemporaryDirectory() as tmp:
         scratch = Path(tmp)
@@ -152,10 +185,12 @@ def main() -> None:
             pf_sizes, pf_results = pagefind(site, scratch, browser, all_cases)
             browser.close()
     results = data["results"] + pf_results + ui_results
-    engines = list(data["sizes"]) + ["pagefind", "workplan (search box)"]
+    engines = [*list(data["sizes"]), "pagefind", "workplan (search box)"]
 
-    print(f"search engines on this site: {len(all_cases)} queries "
-          f"({', '.join(f'{k} {sum(1 for c in all_cases if c[3] == k)}' for k in KINDS)})\n")
+    print(
+        f"search engines on this site: {len(all_cases)} queries "
+        f"({', '.join(f'{k} {sum(1 for c in all_cases if c[3] == k)}' for k in KINDS)})\n"
+    )
     print("index size per edition (zh-Hans / zh-Hant / en):")
     for name, sizes in data["sizes"].items():
         row = " / ".join(f"{kb(s['raw'])} KB ({kb(s['gzip'])} KB gzip)" for s in sizes.values())
@@ -164,7 +199,10 @@ def main() -> None:
         if code:
             extra = f"; matcher + stemmer {kb(code['raw'])} KB ({kb(code['gzip'])} KB gzip)"
         print(f"  {name:11s} {row}{extra}")
-    print("  pagefind    " + " / ".join(f"{kb(s['raw'])} KB in {s['files']} files (loaded in fragments)" for s in pf_sizes.values()))
+    print(
+        "  pagefind    "
+        + " / ".join(f"{kb(s['raw'])} KB in {s['files']} files (loaded in fragments)" for s in pf_sizes.values())
+    )
 
     print("\nqueries with the expected sections first, per kind:")
     print(f"  {'engine':22s} " + " ".join(f"{k[:9]:>9s}" for k in KINDS) + "      all  median ms  worst ms")
@@ -178,8 +216,10 @@ def main() -> None:
         times = [r["ms"] for r in mine]
         cells = " ".join(f"{by_kind[k][0]:>4d}/{by_kind[k][1]:<4d}" for k in KINDS)
         print(f"  {name:22s} {cells} {ok:>4d}/{len(mine):<4d} {statistics.median(times):9.1f} {max(times):9.1f}")
-    print("\n(latency: the engines' own query time, in Node or, for pagefind, in the page; 'workplan (search box)':"
-          " last keystroke to rendered result list in Chromium, performance.now() in the page)")
+    print(
+        "\n(latency: the engines' own query time, in Node or, for pagefind, in the page; 'workplan (search box)':"
+        " last keystroke to rendered result list in Chromium, performance.now() in the page)"
+    )
 
     print("\ntypo tolerance (a swap of neighbours, e.g. vaccnies):")
     swaps = {"vaccnies", "seminra", "hoardnig"}
@@ -187,8 +227,10 @@ def main() -> None:
         mine = [r for r in results if r["engine"] == name and r["query"] in swaps]
         found = sum(passed(r["sections"], r["expected"]) for r in mine)
         print(f"  {name:22s} swaps found {found}/{len(mine)}; {EDITS.get(name.split()[0], '')}")
-    print(f"\nsite's search box, keystroke to rendered results: median {statistics.median(latencies):.1f} ms, "
-          f"worst {max(latencies):.1f} ms over {len(latencies)} queries")
+    print(
+        f"\nsite's search box, keystroke to rendered results: median {statistics.median(latencies):.1f} ms, "
+        f"worst {max(latencies):.1f} ms over {len(latencies)} queries"
+    )
     fails = [r for r in ui_results if not passed(r["sections"], r["expected"])]
     for r in fails:
         print("  not first:", r["edition"], r["query"], r["kind"], "expected", r["expected"], "got", r["sections"][:6])

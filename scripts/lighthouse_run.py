@@ -25,6 +25,7 @@ them (`-A`) twice:
 
 Accessibility, best practices and SEO do not depend on the multiplier; they are read from the
 calibrated report."""
+
 from __future__ import annotations
 
 import json
@@ -47,8 +48,8 @@ def multiplier(benchmark_index: float) -> float:
 
 @dataclass(frozen=True)
 class Run:
-    result: dict            # the report audited with the calibrated multiplier
-    default: dict | None    # Lighthouse's default 4x, from the same page load (mobile runs only)
+    result: dict  # the report audited with the calibrated multiplier
+    default: dict | None  # Lighthouse's default 4x, from the same page load (mobile runs only)
     benchmark_index: float
     multiplier: float
 
@@ -66,21 +67,36 @@ def score(result: dict) -> int | None:
     return None if value is None else round(value * 100)
 
 
-def run(url: str, report: Path, categories: list[str], *, preset: str | None = None,
-        calibrate: bool = True, steady: bool = True, timeout: int = 240) -> Run:
+def run(
+    url: str,
+    report: Path,
+    categories: list[str],
+    *,
+    preset: str | None = None,
+    calibrate: bool = True,
+    steady: bool = True,
+    timeout: int = 240,
+) -> Run:
     """One Lighthouse run of `url`; the calibrated report is written to `report` and, for a
     calibrated run, Lighthouse's default one beside it (`…-4x.json`).  `preset="desktop"` (no CPU
     slowdown to calibrate) is one plain run."""
     from chrome import CHROMIUM, lighthouse_flags
 
     report.parent.mkdir(parents=True, exist_ok=True)
-    common = [str(LIGHTHOUSE), url, "--quiet", f"--chrome-path={CHROMIUM}",
-              f"--chrome-flags={lighthouse_flags(steady)}", f"--only-categories={','.join(categories)}"]
+    common = [
+        str(LIGHTHOUSE),
+        url,
+        "--quiet",
+        f"--chrome-path={CHROMIUM}",
+        f"--chrome-flags={lighthouse_flags(steady)}",
+        f"--only-categories={','.join(categories)}",
+    ]
     if preset:
         common.append(f"--preset={preset}")
     if not calibrate or preset == "desktop":
-        subprocess.run([*common, "--output=json", f"--output-path={report}"], check=True, timeout=timeout,
-                       capture_output=True)
+        subprocess.run(
+            [*common, "--output=json", f"--output-path={report}"], check=True, timeout=timeout, capture_output=True
+        )
         result = json.loads(report.read_text(encoding="utf-8"))
         slowdown = result["configSettings"]["throttling"]["cpuSlowdownMultiplier"]
         return Run(result, None, result["environment"]["benchmarkIndex"], slowdown)
@@ -91,15 +107,29 @@ def run(url: str, report: Path, categories: list[str], *, preset: str | None = N
         artifacts = json.loads(artifacts_file.read_text(encoding="utf-8"))
         benchmark_index = artifacts["BenchmarkIndex"]
         default_report = report.with_name(f"{report.stem}-4x.json")
-        subprocess.run([*common, f"-A={artifacts_dir}", "--output=json", f"--output-path={default_report}"],
-                       check=True, timeout=timeout, capture_output=True)
+        subprocess.run(
+            [*common, f"-A={artifacts_dir}", "--output=json", f"--output-path={default_report}"],
+            check=True,
+            timeout=timeout,
+            capture_output=True,
+        )
         slowdown = multiplier(benchmark_index)
         # the artifacts record the settings they were gathered with, and Lighthouse audits only with
         # the same settings: their slowdown is set to the one this audit simulates
         artifacts["settings"]["throttling"]["cpuSlowdownMultiplier"] = slowdown
         artifacts_file.write_text(json.dumps(artifacts), encoding="utf-8")
-        subprocess.run([*common, f"-A={artifacts_dir}", f"--throttling.cpuSlowdownMultiplier={slowdown}",
-                        "--output=json", f"--output-path={report}"], check=True, timeout=timeout, capture_output=True)
+        subprocess.run(
+            [
+                *common,
+                f"-A={artifacts_dir}",
+                f"--throttling.cpuSlowdownMultiplier={slowdown}",
+                "--output=json",
+                f"--output-path={report}",
+            ],
+            check=True,
+            timeout=timeout,
+            capture_output=True,
+        )
     result = json.loads(report.read_text(encoding="utf-8"))
     default = json.loads(default_report.read_text(encoding="utf-8"))
     assert result["configSettings"]["throttling"]["cpuSlowdownMultiplier"] == slowdown, report

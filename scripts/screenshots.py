@@ -4,6 +4,7 @@
 
 Needs Debian's chromium (/usr/bin/chromium) and a served site (make serve).
 """
+
 from __future__ import annotations
 
 import sys

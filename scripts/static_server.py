@@ -12,9 +12,11 @@ nearest 404.html for a missing file.
     python scripts/static_server.py site/ [--path /course/plan/] [--port 8001]
 
 free_port(): a port the OS has just given, for a server another process starts (make serve)."""
+
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import gzip
 import http.server
@@ -24,16 +26,26 @@ import socket
 import sys
 import threading
 from pathlib import Path
+from typing import ClassVar
 
-COMPRESSED = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml",
-              "application/manifest+json")
+COMPRESSED = (
+    "text/",
+    "application/javascript",
+    "application/json",
+    "application/xml",
+    "image/svg+xml",
+    "application/manifest+json",
+)
 
 
 class GzipHandler(http.server.SimpleHTTPRequestHandler):
     mount = "/"  # the URL path the tree is served under (set per server by serve())
 
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
-                      ".webmanifest": "application/manifest+json", ".js": "application/javascript"}
+    extensions_map: ClassVar[dict[str, str]] = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".webmanifest": "application/manifest+json",
+        ".js": "application/javascript",
+    }
 
     def log_message(self, *args):
         pass
@@ -41,14 +53,17 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
     def translate_path(self, path: str) -> str:
         if not path.startswith(self.mount):
             return os.path.join(self.directory, ".outside-the-mount")  # no such file: 404
-        return super().translate_path("/" + path[len(self.mount):])
+        return super().translate_path("/" + path[len(self.mount) :])
 
     def send_head(self):
         path = self.translate_path(self.path)
         if os.path.isdir(path) and self.path.split("?", 1)[0].split("#", 1)[0].endswith("/"):
             path = os.path.join(path, "index.html")
-        if (not os.path.isfile(path) or "gzip" not in self.headers.get("Accept-Encoding", "")
-                or not self.guess_type(path).startswith(COMPRESSED)):
+        if (
+            not os.path.isfile(path)
+            or "gzip" not in self.headers.get("Accept-Encoding", "")
+            or not self.guess_type(path).startswith(COMPRESSED)
+        ):
             return super().send_head()  # directories without a slash (redirect), 404s, images
         body = gzip.compress(Path(path).read_bytes(), 6, mtime=0)
         self.send_response(200)
@@ -58,7 +73,6 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         return io.BytesIO(body)
-
 
     def send_error(self, code, message=None, explain=None):
         """A missing file gets the nearest 404.html above it in the tree (an edition's, else the root's),
@@ -78,11 +92,10 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         path = self.path.split("?", 1)[0].split("#", 1)[0]
         if not path.startswith(self.mount):
             return None
-        folder = (root / path[len(self.mount):]).parent if not path.endswith("/") else root / path[len(self.mount):]
+        folder = (root / path[len(self.mount) :]).parent if not path.endswith("/") else root / path[len(self.mount) :]
         for candidate in [folder, *folder.parents]:
-            if candidate == root or root in candidate.parents:
-                if (candidate / "404.html").is_file():
-                    return candidate / "404.html"
+            if (candidate == root or root in candidate.parents) and (candidate / "404.html").is_file():
+                return candidate / "404.html"
             if candidate == root:
                 break
         return None
@@ -119,10 +132,8 @@ def main() -> int:
     args = parser.parse_args()
     server, base = serve(args.directory, args.port, args.path)
     print(f"Serving {args.directory} at {base} (Ctrl-C to stop)", file=sys.stderr)
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         threading.Event().wait()
-    except KeyboardInterrupt:
-        pass
     server.close()
     return 0
 

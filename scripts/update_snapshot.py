@@ -6,6 +6,7 @@ tests/test_snapshot.py builds the same way and compares: a refactor must leave t
 byte-identical, and a change that means to alter the output shows, file by file, in the diff of
 that list when it is re-recorded.  The build: the real plan, the pages only (no downloads),
 SOURCE_DATE_EPOCH and SITE_URL fixed (the gzipped sitemaps carry the build date)."""
+
 from __future__ import annotations
 
 import hashlib
@@ -22,8 +23,8 @@ ENV = {"SOURCE_DATE_EPOCH": "1700000000", "SITE_URL": "https://example.org/cnipa
 def snapshot(root: Path) -> str:
     """Build into `root` (with mkdocs.yml and overrides/ linked in) and list every file's digest."""
     sys.path.insert(0, str(ROOT / "scripts"))
-    from workplan.pipeline import build
     from workplan.config import DEFAULT_SOURCE
+    from workplan.pipeline import build
 
     for name in ("mkdocs.yml", "overrides"):
         if not (root / name).exists():
@@ -39,8 +40,11 @@ def snapshot(root: Path) -> str:
             else:
                 os.environ[key] = value
     site = root / "site"
-    lines = [f"{hashlib.sha256(p.read_bytes()).hexdigest()}  {p.relative_to(site).as_posix()}"
-             for p in sorted(site.rglob("*")) if p.is_file()]
+    lines = [
+        f"{hashlib.sha256(p.read_bytes()).hexdigest()}  {p.relative_to(site).as_posix()}"
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+    ]
     return "\n".join(lines) + "\n"
 
 

@@ -1,4 +1,5 @@
 """Shared fixtures: the real plan, and one build of the real site per test session."""
+
 from __future__ import annotations
 
 from pathlib import Path

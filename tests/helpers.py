@@ -1,4 +1,5 @@
 """Helpers shared by the tests (imported as `helpers`; fixtures live in conftest.py)."""
+
 from __future__ import annotations
 
 import os
@@ -6,7 +7,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from bs4 import BeautifulSoup
 
 from workplan.pipeline import DEFAULT_SOURCE, build

@@ -4,6 +4,7 @@ file the site's worker loads) under Node, over an edition's built index, many qu
 Each result is what the search box renders: a group per page, in order, with its links (relative
 to the edition) and whether a match is in the edition's own text or in the other language's
 (`.wp-other`)."""
+
 from __future__ import annotations
 
 import json

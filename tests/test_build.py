@@ -1,4 +1,5 @@
 """The whole build over the real plan: fidelity, URLs, determinism, failure leaves the old site."""
+
 from __future__ import annotations
 
 import re
@@ -10,9 +11,9 @@ import pytest
 
 from helpers import PUBLISHED, ROOT, SOURCE, make_root, rendered_lines, soup, tree_bytes
 from update_manifest import published
-from workplan.pipeline import build
 from workplan.editions import EDITIONS
 from workplan.model import Problem
+from workplan.pipeline import build
 from workplan.typography import FULL_WIDTH, fold_punct, zh_punct
 
 MANIFEST = ROOT / "tests" / "url-manifest.txt"
@@ -45,7 +46,7 @@ def test_simplified_edition_is_the_source_modulo_full_width_punctuation(site, pl
     lines = [line for line in SOURCE.read_text(encoding="utf-8").splitlines() if line.strip()]
     shown = rendered_lines(site, "zh-Hans", plan)
     assert len(shown) == len(lines)
-    for rendered, original in zip(shown, lines):
+    for rendered, original in zip(shown, lines, strict=True):
         assert fold_punct(rendered) == original
         assert len(rendered) == len(original)
         assert rendered == zh_punct(original)
@@ -106,8 +107,11 @@ def test_recorded_ranges_still_resolve(site):
 
 
 def test_no_published_url_or_anchor_disappears(site):
-    recorded = {line.strip() for line in MANIFEST.read_text(encoding="utf-8").splitlines()
-                if line.strip() and not line.startswith("#")}
+    recorded = {
+        line.strip()
+        for line in MANIFEST.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    }
     recorded -= {m.string for m in recorded_ranges()}  # checked by test_recorded_ranges_still_resolve
     now = published(site)
     gone = sorted(recorded - now)
@@ -131,8 +135,15 @@ def test_no_request_to_a_third_party_host_in_html_or_css(site):
     own = {"127.0.0.1", "localhost", ""}
     for page in site.rglob("*.html"):
         doc = soup(page)
-        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"),
-                          ("source", "src"), ("video", "src"), ("audio", "src")):
+        for tag, attr in (
+            ("script", "src"),
+            ("link", "href"),
+            ("img", "src"),
+            ("iframe", "src"),
+            ("source", "src"),
+            ("video", "src"),
+            ("audio", "src"),
+        ):
             for el in doc.find_all(tag):
                 if tag == "link" and set(el.get("rel", [])) & {"canonical", "alternate"}:
                     continue  # not requests
@@ -154,11 +165,17 @@ def test_plan_json_holds_every_edition(site, plan):
     assert set(data["editions"]) == set(CODES)
     hans = data["editions"]["zh-Hans"]
     assert [len(s["items"]) for s in hans["sections"]] == [len(s.items) for s in plan.sections]
-    assert hans["sections"][3]["items"][2] == {"id": "4.3", "anchor": "item-4-3", "text": plan.section(4).items[2].text,
-                                               "pinyin": "jìn yī bù tuī jìn shěn chá gōng zuò jī zhì chuàng xīn hé mó shì chuàng xīn "
-                                                         "wán shàn zhōng yī yào lǐng yù fā míng zhuān lì shěn chá jī zhì"}
+    assert hans["sections"][3]["items"][2] == {
+        "id": "4.3",
+        "anchor": "item-4-3",
+        "text": plan.section(4).items[2].text,
+        "pinyin": "jìn yī bù tuī jìn shěn chá gōng zuò jī zhì chuàng xīn hé mó shì chuàng xīn "
+        "wán shàn zhōng yī yào lǐng yù fā míng zhuān lì shěn chá jī zhì",
+    }
     assert all("pinyin" in i for s in hans["sections"] for i in s["items"])
-    assert not any("pinyin" in i for code in ("zh-Hant", "en") for s in data["editions"][code]["sections"] for i in s["items"])
+    assert not any(
+        "pinyin" in i for code in ("zh-Hant", "en") for s in data["editions"][code]["sections"] for i in s["items"]
+    )
     assert soup(site / "zh-Hans" / "index.html").find("a", href="plan.json")
 
 
@@ -191,7 +208,11 @@ def test_bad_input_fails_cleanly_and_leaves_the_old_site(good_root, tmp_path, na
     bad.write_bytes(BAD_PLANS[name])
     result = subprocess.run(
         [sys.executable, "-m", "workplan", "--source", str(bad), "--root", str(good_root)],
-        capture_output=True, text=True, cwd=ROOT, env={"PYTHONPATH": str(ROOT / "scripts"), "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"PYTHONPATH": str(ROOT / "scripts"), "PATH": "/usr/bin:/bin"},
+        check=False,
     )
     assert result.returncode != 0
     lines = result.stderr.strip().splitlines()
@@ -231,7 +252,9 @@ def test_strict_build_rejects_a_broken_anchor(tmp_path):
     (root / "docs" / "e" / "index.md").write_text("# T\n\n[gone](#no-such-anchor)\n", encoding="utf-8")
     (root / "docs" / "e.yml").write_text(
         "INHERIT: ../mkdocs.yml\ndocs_dir: e\nsite_dir: ../site/e\ntheme: {custom_dir: ../overrides, language: en}\n"
-        "extra: {edition: en, ui: {copy: c, copied: c, alt_toggle: t}}\n", encoding="utf-8")
+        "extra: {edition: en, ui: {copy: c, copied: c, alt_toggle: t}}\n",
+        encoding="utf-8",
+    )
     with pytest.raises(Abort):
         mkdocs_build(root / "docs" / "e.yml", root / "site" / "e")
 
@@ -244,8 +267,10 @@ def test_html_in_the_source_is_shown_not_run(tmp_path):
     page = (root / "site" / "zh-Hans" / "sections" / "1" / "index.html").read_text(encoding="utf-8")
     assert "<script>alert" not in page and "<b>粗</b>" not in page
     assert "&lt;script&gt;alert(2)&lt;/script&gt;" in page
-    assert "乙<script>alert(2)</script>。" in soup(root / "site" / "zh-Hans" / "sections" / "1" / "index.html").find(
-        id="item-1-1").get_text()
+    assert (
+        "乙<script>alert(2)</script>。"
+        in soup(root / "site" / "zh-Hans" / "sections" / "1" / "index.html").find(id="item-1-1").get_text()
+    )
 
 
 def test_cli_reports_a_missing_file(tmp_path):
@@ -289,7 +314,9 @@ def test_canonical_in_every_page_and_hreflang_in_the_sitemaps_only(site):
     for code in CODES:
         listed = {}
         for url in ET.parse(site / code / "sitemap.xml").getroot().findall("s:url", ns):
-            listed[url.find("s:loc", ns).text] = {l.get("hreflang"): l.get("href") for l in url.findall("x:link", ns)}
+            listed[url.find("s:loc", ns).text] = {
+                link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns)
+            }
         for page in (site / code).rglob("index.html"):
             rel = page.parent.relative_to(site / code).as_posix()
             if rel.startswith(("search", "assets")):
@@ -299,8 +326,10 @@ def test_canonical_in_every_page_and_hreflang_in_the_sitemaps_only(site):
             assert doc.find("link", rel="canonical")["href"] == f"{root}{code}/{path}"
             assert not doc.find_all("link", hreflang=True), page
             assert not doc.find_all("link", rel="alternate"), page
-            assert listed[f"{root}{code}/{path}"] == {**{c: f"{root}{c}/{path}" for c in CODES},
-                                                      "x-default": f"{root}zh-Hans/{path}"}
+            assert listed[f"{root}{code}/{path}"] == {
+                **{c: f"{root}{c}/{path}" for c in CODES},
+                "x-default": f"{root}zh-Hans/{path}",
+            }
 
 
 def test_sitemap_and_404_per_edition(site, plan):
@@ -313,7 +342,7 @@ def test_sitemap_and_404_per_edition(site, plan):
         assert f"{PUBLISHED}{code}/sections/{len(plan.sections)}/" in locs
         assert all(loc.startswith(f"{PUBLISHED}{code}/") for loc in locs)
         for url in tree.getroot().findall("s:url", ns):
-            assert {l.get("hreflang") for l in url.findall("x:link", ns)} == {*CODES, "x-default"}
+            assert {link.get("hreflang") for link in url.findall("x:link", ns)} == {*CODES, "x-default"}
         page = soup(site / code / "404.html")
         assert page.html["lang"] == code and page.find("h1")
 
@@ -329,8 +358,11 @@ def test_site_root_404_links_every_edition(site):
 
 @pytest.mark.parametrize("code, locale", [("zh-Hans", "zh_CN"), ("zh-Hant", "zh_TW"), ("en", "en_US")])
 def test_sharing_metadata_in_the_page_language(site, code, locale):
-    for page in [site / code / "index.html", site / code / "sections" / "7" / "index.html",
-                 site / code / "glossary" / "index.html"]:
+    for page in [
+        site / code / "index.html",
+        site / code / "sections" / "7" / "index.html",
+        site / code / "glossary" / "index.html",
+    ]:
         doc = soup(page)
         meta = {m.get("property") or m.get("name"): m.get("content") for m in doc.find_all("meta")}
         assert meta["og:locale"] == locale
@@ -374,8 +406,11 @@ def test_fold_punct_learns_exactly_the_year_range_and_nothing_else():
 
 @pytest.mark.parametrize("code", ["zh-Hans", "zh-Hant"])
 def test_year_ranges_are_typeset_in_both_chinese_editions(site, code):
-    with_ranges = [site / code / "index.html", site / code / "sections" / "2" / "index.html",
-                   site / code / "full" / "index.html"]
+    with_ranges = [
+        site / code / "index.html",
+        site / code / "sections" / "2" / "index.html",
+        site / code / "full" / "index.html",
+    ]
     for page in sorted((site / code).rglob("index.html")):
         article = soup(page).find("article")
         if article is None:

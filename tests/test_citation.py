@@ -1,5 +1,6 @@
 """Citations: the style strings against strings decided by hand from each style guide, and the
 CSL-JSON, BibTeX and RIS downloads against the CSL schema, bibtexparser and rispy."""
+
 from __future__ import annotations
 
 import json
@@ -12,9 +13,9 @@ import rispy
 
 from helpers import SOURCE
 from workplan import citation as ct
-from workplan.pipeline import load_inputs
 from workplan.editions import BY_CODE, EDITIONS
 from workplan.outputs import citations
+from workplan.pipeline import load_inputs
 from workplan.prepare import prepare
 from workplan.typography import typesetter
 
@@ -75,8 +76,9 @@ def test_style_string_for_one_item_and_one_range(content, code, style):
     range_url = f"{ROOT_URL}{code}/sections/4/#item-4-3-to-4-5"
     expected = ITEM[code][style]
     assert ct.fill(templates[style], ct.pin("4.3"), item_url) == expected.format(u=item_url)
-    assert ct.fill(templates[style], ct.pin("4.3", "4.5"), range_url) == \
-        expected.replace("§4.3", "§4.3–4.5").format(u=range_url)
+    assert ct.fill(templates[style], ct.pin("4.3", "4.5"), range_url) == expected.replace("§4.3", "§4.3–4.5").format(
+        u=range_url
+    )
 
 
 def test_menu_lists_every_style_in_order_with_labels(content):

@@ -1,11 +1,11 @@
 """Citation metadata (citation_*, read by Zotero's Embedded Metadata translator and Google Scholar)
 on every page type of every edition, over the real build."""
+
 from __future__ import annotations
 
 import pytest
 
 from helpers import PUBLISHED, soup
-
 from workplan.editions import BY_CODE, EDITIONS
 
 CODES = [e.code for e in EDITIONS]

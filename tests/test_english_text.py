@@ -1,4 +1,5 @@
 """The English edition's text: one spelling, typographic quotes, the reviewers' fixes, the numbering notice."""
+
 from __future__ import annotations
 
 import re
@@ -14,18 +15,25 @@ from workplan.translation import load as load_translation
 
 EN_YML = GLOSSARY.parent.parent / "source" / "cnipa-2022-work-plan.en.yml"
 # British forms and the American ones the edition uses (handbook/editing.md: "The English").
-STEMS = ("organ|recogn|util|harmon|special|optim|standard|priorit|summar|modern|character|emphas|minim|maxim|real|"
-         "final|author|central|digital|international|mobil|normal|penal|legal|commercial|institutional|capital|categor|"
-         "local|stabil|visual|custom|industrial|rational|global|subsid|memor|critic|civil|popular|symbol|revital|"
-         "formal|operational|market|privat|liberal|regular|energ|apolog|agon|human")
-BRITISH = re.compile(rf"\b(?:\w*(?:{STEMS})is(?:e|ed|es|ing|ation|ations)|\w*(?:analys|paralys)(?:e|ed|es|ing)|"
-                     r"colour\w*|\w*centre|\w*centres|programme\w*|licence\w*|behaviour\w*|favour\w*|labour\w*|"
-                     r"defence|offence|catalogue\w*|dialogue|fulfil|enrol|travell\w*|modell\w*|labell\w*|cancell\w*|signall\w*|channell\w*|counsell\w*|levell\w*|judgement|ageing)\b", re.I)
+STEMS = (
+    "organ|recogn|util|harmon|special|optim|standard|priorit|summar|modern|character|emphas|minim|maxim|real|"
+    "final|author|central|digital|international|mobil|normal|penal|legal|commercial|institutional|capital|categor|"
+    "local|stabil|visual|custom|industrial|rational|global|subsid|memor|critic|civil|popular|symbol|revital|"
+    "formal|operational|market|privat|liberal|regular|energ|apolog|agon|human"
+)
+BRITISH = re.compile(
+    rf"\b(?:\w*(?:{STEMS})is(?:e|ed|es|ing|ation|ations)|\w*(?:analys|paralys)(?:e|ed|es|ing)|"
+    r"colour\w*|\w*centre|\w*centres|programme\w*|licence\w*|behaviour\w*|favour\w*|labour\w*|"
+    r"defence|offence|catalogue\w*|dialogue|fulfil|enrol|travell\w*|modell\w*|labell\w*|cancell\w*|signall\w*|channell\w*|counsell\w*|levell\w*|judgement|ageing)\b",
+    re.I,
+)
 
 
 # Inside an official title the title's own spelling stays.
-OFFICIAL_TITLES = ["National Plan for the Protection and Utilisation of Intellectual Property Rights During the "
-                   "14th Five-Year Plan Period"]
+OFFICIAL_TITLES = [
+    "National Plan for the Protection and Utilisation of Intellectual Property Rights During the "
+    "14th Five-Year Plan Period"
+]
 
 
 def english_texts() -> list[tuple[str, str]]:
@@ -92,9 +100,14 @@ def test_china_eu_and_china_france_link_to_separate_notes(site):
     assert zh_links["中法"].endswith("#china-france-gi-protocol"), zh_links
 
 
-@pytest.mark.parametrize("code, says", [
-    ("en", "The § numbers"), ("zh-Hans", "§编号"), ("zh-Hant", "§編號"),
-])
+@pytest.mark.parametrize(
+    "code, says",
+    [
+        ("en", "The § numbers"),
+        ("zh-Hans", "§编号"),
+        ("zh-Hant", "§編號"),
+    ],
+)
 def test_every_section_page_notice_says_the_numbers_are_this_editions(site, plan, code, says):
     for section in plan.sections:
         notices = soup(site / code / "sections" / str(section.number) / "index.html").select("p.wp-disclaimer")

@@ -1,4 +1,5 @@
 """The glossary: schema, linking rules, pages of every edition, downloads, bad input."""
+
 from __future__ import annotations
 
 import csv
@@ -13,23 +14,54 @@ import pytest
 from helpers import ROOT, SOURCE, make_root, soup
 from workplan import annotate as ann
 from workplan import glossary as gl
-from workplan.pipeline import build
 from workplan.config import GLOSSARY, SCHEMA
 from workplan.model import Problem
+from workplan.pipeline import build
 
 SCHEMA_DATA = json.loads(SCHEMA.read_text(encoding="utf-8"))
-REQUIRED_IDS = ["rcep", "cptpp", "wto", "tisc", "wipo", "hague-agreement", "ip5", "brics", "asean", "belt-and-road",
-                "outline-for-building-a-powerful-ip-country", "fourteenth-five-year-ip-plan",
-                "patent-law-implementing-regulations", "guidelines-for-patent-examination", "geographical-indications",
-                "utility-models", "industrial-designs", "abnormal-applications", "trademark-hoarding",
-                "administrative-adjudication-of-patent-infringement-disputes", "patent-open-licensing",
-                "ip-pledge-financing", "specialized-refined-distinctive-innovative", "patent-navigation",
-                "patent-intensive-industries", "patent-intensive-products", "collective-marks", "certification-marks",
-                "ip-protection-centers", "rapid-rights-protection-centers",
-                "high-value-invention-patents-per-10000-people", "patent-examination-cooperation-centers",
-                "olympic-symbols", "blue-sky-campaign", "data-intellectual-property", "covid-19-ip-waiver-negotiations",
-                "two-upholds", "four-consciousnesses", "four-sphere-confidence", "two-establishes",
-                "four-forms-of-decadence"]
+REQUIRED_IDS = [
+    "rcep",
+    "cptpp",
+    "wto",
+    "tisc",
+    "wipo",
+    "hague-agreement",
+    "ip5",
+    "brics",
+    "asean",
+    "belt-and-road",
+    "outline-for-building-a-powerful-ip-country",
+    "fourteenth-five-year-ip-plan",
+    "patent-law-implementing-regulations",
+    "guidelines-for-patent-examination",
+    "geographical-indications",
+    "utility-models",
+    "industrial-designs",
+    "abnormal-applications",
+    "trademark-hoarding",
+    "administrative-adjudication-of-patent-infringement-disputes",
+    "patent-open-licensing",
+    "ip-pledge-financing",
+    "specialized-refined-distinctive-innovative",
+    "patent-navigation",
+    "patent-intensive-industries",
+    "patent-intensive-products",
+    "collective-marks",
+    "certification-marks",
+    "ip-protection-centers",
+    "rapid-rights-protection-centers",
+    "high-value-invention-patents-per-10000-people",
+    "patent-examination-cooperation-centers",
+    "olympic-symbols",
+    "blue-sky-campaign",
+    "data-intellectual-property",
+    "covid-19-ip-waiver-negotiations",
+    "two-upholds",
+    "four-consciousnesses",
+    "four-sphere-confidence",
+    "two-establishes",
+    "four-forms-of-decadence",
+]
 
 
 @pytest.fixture(scope="module")
@@ -38,8 +70,14 @@ def terms():
 
 
 def entry(**over):
-    base = {"id": "x", "category": "agreement", "zh-Hans": "甲协定", "en": "A Agreement",
-            "definition": {"en": "Def.", "zh-Hans": "定义。"}, "sources": ["https://example.org/doc"]}
+    base = {
+        "id": "x",
+        "category": "agreement",
+        "zh-Hans": "甲协定",
+        "en": "A Agreement",
+        "definition": {"en": "Def.", "zh-Hans": "定义。"},
+        "sources": ["https://example.org/doc"],
+    }
     base.update(over)
     return base
 
@@ -61,13 +99,16 @@ def test_at_least_fifty_terms_and_the_required_ones(terms):
     assert {t.category for t in terms} == set(gl.CATEGORIES)
 
 
-@pytest.mark.parametrize("broken, field", [
-    ({"id": "Bad Id"}, "field id"),
-    ({"category": "treaty"}, "field category"),
-    ({"definition": {"en": "only English"}}, "field definition"),
-    ({"url": "http://insecure.example"}, "field url"),
-    ({"aliases": {"fr": ["x"]}}, "field aliases"),
-])
+@pytest.mark.parametrize(
+    "broken, field",
+    [
+        ({"id": "Bad Id"}, "field id"),
+        ({"category": "treaty"}, "field category"),
+        ({"definition": {"en": "only English"}}, "field definition"),
+        ({"url": "http://insecure.example"}, "field url"),
+        ({"aliases": {"fr": ["x"]}}, "field aliases"),
+    ],
+)
 def test_schema_errors_name_entry_field_and_line(broken, field):
     entries = [entry(id="ok"), entry(**{"id": "second", **broken})]
     with pytest.raises(Problem) as caught:
@@ -94,8 +135,8 @@ def test_duplicate_ids_and_names_are_errors():
 
 
 def test_a_bad_glossary_builds_nothing(tmp_path, monkeypatch):
-    from workplan import pipeline as build_module
     from workplan import config
+    from workplan import pipeline as build_module
 
     root = make_root(tmp_path / "r")
     bad = tmp_path / "terms.yml"
@@ -188,6 +229,7 @@ def test_glossary_page_entries_with_back_links(site, plan, terms):
 
 def test_english_names_are_headed_in_sentence_case_and_kept_as_written_in_the_data(site, terms):
     from workplan.prepare import headline
+
     assert headline("invention patents") == "Invention patents"
     assert headline("e-commerce platforms") == "E-commerce platforms"
     assert headline("State Council") == "State Council"
@@ -196,7 +238,7 @@ def test_english_names_are_headed_in_sentence_case_and_kept_as_written_in_the_da
     assert lower, "the glossary has common-noun names in lower case"
     page = soup(site / "en" / "glossary" / "index.html")
     cards = (site / "en" / "reading" / "cards.js").read_text(encoding="utf-8")
-    cards = json.loads(cards[cards.index(",") + 1:-3])["terms"]
+    cards = json.loads(cards[cards.index(",") + 1 : -3])["terms"]
     rows = {r["id"]: r for r in csv.DictReader(io.StringIO((site / "en" / "glossary.csv").read_text(encoding="utf-8")))}
     for term in lower:
         shown = page.find(id=term.id).get_text(" ", strip=True)
@@ -210,15 +252,17 @@ def test_english_names_are_headed_in_sentence_case_and_kept_as_written_in_the_da
 
 
 def test_definition_html_is_escaped_in_page_and_tooltip(tmp_path, monkeypatch):
-    from workplan import pipeline as build_module
     from workplan import config
+    from workplan import pipeline as build_module
 
     bad = tmp_path / "terms.yml"
     bad.write_text(
         "terms:\n  - id: evil\n    category: ip-concept\n    zh-Hans: 任务\n    en: Task\n"
-        "    definition:\n      en: 'Run <script>alert(1)</script> \"now\" & here'\n      zh-Hans: '<script>alert(2)</script>'\n"
+        "    definition:\n      en: 'Run <script>alert(1)</script> \"now\" & here'\n"
+        "      zh-Hans: '<script>alert(2)</script>'\n"
         "    sources: ['https://example.org/doc']\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     monkeypatch.setattr(config, "GLOSSARY", bad)
     root = make_root(tmp_path / "r")
     plan = tmp_path / "p.txt"
@@ -251,8 +295,13 @@ def test_downloads(site, terms):
 
 
 def test_linker_benchmark_runs(tmp_path):
-    out = subprocess.run([sys.executable, str(ROOT / "scripts" / "bench_linker.py"), "--terms", "500", "--kb", "50"],
-                         capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "scripts")})
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "bench_linker.py"), "--terms", "500", "--kb", "50"],
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(ROOT / "scripts")},
+        check=False,
+    )
     assert out.returncode == 0, out.stderr
     assert "links" in out.stdout
 
@@ -265,7 +314,10 @@ def test_every_term_has_sources_and_none_is_empty(terms):
         for source in term.sources:
             assert source.strip() and len(source.strip()) >= 8, (term.id, source)
             # an official URL or a document name (which carries letters or Han characters, not just punctuation)
-            assert source.startswith("https://") or source.startswith("http://") or re.search(r"[A-Za-z\u4e00-\u9fff]{3}", source), (term.id, source)
+            assert source.startswith(("https://", "http://")) or re.search(r"[A-Za-z\u4e00-\u9fff]{3}", source), (
+                term.id,
+                source,
+            )
 
 
 def test_a_term_without_sources_is_refused_with_its_line():
@@ -278,8 +330,8 @@ def test_a_term_without_sources_is_refused_with_its_line():
 def test_no_glossary_term_is_unused():
     """Every term links somewhere in the real plan: a term found only inside a longer one, or only in a heading,
     is folded into the longer entry (its id kept as an anchor) or linked where it stands alone."""
-    from workplan.pipeline import load_inputs
     from workplan.editions import EDITIONS
+    from workplan.pipeline import load_inputs
     from workplan.prepare import prepare
 
     plan, terms, translation = load_inputs(SOURCE)

@@ -1,4 +1,5 @@
 """Every glossary fact has a specific source: no bare home page, except an organisation's own site for its name."""
+
 from __future__ import annotations
 
 import json
@@ -22,9 +23,15 @@ def bare(url: str) -> bool:
 
 
 def entry(**over):
-    base = {"id": "org", "category": "organisation", "zh-Hans": "甲组织", "en": "An Organisation",
-            "definition": {"en": "Def.", "zh-Hans": "定义。"}, "url": "https://org.example/",
-            "sources": ["https://org.example/about/history"]}
+    base = {
+        "id": "org",
+        "category": "organisation",
+        "zh-Hans": "甲组织",
+        "en": "An Organisation",
+        "definition": {"en": "Def.", "zh-Hans": "定义。"},
+        "url": "https://org.example/",
+        "sources": ["https://org.example/about/history"],
+    }
     base.update(over)
     return base
 
@@ -53,13 +60,16 @@ def test_every_term_cites_something_besides_its_own_site():
         assert [s for s in term.sources if "cited for its name only" not in s], term.id
 
 
-@pytest.mark.parametrize("source", [
-    "https://www.cnipa.gov.cn/",
-    "https://www.cnipa.gov.cn",
-    "http://example.org/",
-    "国家知识产权局2022年工作要点, https://www.cnipa.gov.cn/",
-    "Some report (https://example.org/) and more",
-])
+@pytest.mark.parametrize(
+    "source",
+    [
+        "https://www.cnipa.gov.cn/",
+        "https://www.cnipa.gov.cn",
+        "http://example.org/",
+        "国家知识产权局2022年工作要点, https://www.cnipa.gov.cn/",
+        "Some report (https://example.org/) and more",
+    ],
+)
 def test_schema_rejects_a_bare_home_page_naming_entry_and_field(source):
     with pytest.raises(Problem) as caught:
         load(entry(sources=["https://org.example/about", source]))
@@ -67,11 +77,14 @@ def test_schema_rejects_a_bare_home_page_naming_entry_and_field(source):
     assert "entry 1" in message and "sources.1" in message and "not a specific source" in message, message
 
 
-@pytest.mark.parametrize("source", [
-    "https://www.cnipa.gov.cn/art/2022/1/13/art_1340_172743.html",
-    "https://example.org/?id=3",
-    "商标法 (Trademark Law of the PRC), Article 4",
-])
+@pytest.mark.parametrize(
+    "source",
+    [
+        "https://www.cnipa.gov.cn/art/2022/1/13/art_1340_172743.html",
+        "https://example.org/?id=3",
+        "商标法 (Trademark Law of the PRC), Article 4",
+    ],
+)
 def test_schema_accepts_a_page_or_a_document(source):
     assert load(entry(sources=[source]))[0].sources == (source,)
 
@@ -81,21 +94,27 @@ def test_own_site_mark_is_for_the_organisation_name_only():
     assert term.sources[0] == "https://org.example/ (the organization's own site, cited for its name only)"
 
 
-@pytest.mark.parametrize("over, says", [
-    ({"category": "programme"}, "only an organisation's entry"),
-    ({"url": "https://other.example/"}, "is not the entry's url"),
-])
+@pytest.mark.parametrize(
+    "over, says",
+    [
+        ({"category": "programme"}, "only an organisation's entry"),
+        ({"url": "https://other.example/"}, "is not the entry's url"),
+    ],
+)
 def test_own_site_mark_elsewhere_is_refused(over, says):
     with pytest.raises(Problem) as caught:
         load(entry(sources=[{"own-site": "https://org.example/", "supports": "name"}], **over))
     assert says in str(caught.value)
 
 
-@pytest.mark.parametrize("mark", [
-    {"own-site": "https://org.example/", "supports": "history"},
-    {"own-site": "https://org.example/about", "supports": "name"},
-    {"own-site": "https://org.example/"},
-])
+@pytest.mark.parametrize(
+    "mark",
+    [
+        {"own-site": "https://org.example/", "supports": "history"},
+        {"own-site": "https://org.example/about", "supports": "name"},
+        {"own-site": "https://org.example/"},
+    ],
+)
 def test_own_site_mark_must_be_a_home_page_cited_for_the_name(mark):
     with pytest.raises(Problem):
         load(entry(sources=[mark]))

@@ -3,6 +3,7 @@ copy), the EPUB, the PDFs, and the theme's interface strings.  A curly quote nex
 character is a Chinese quote left unset; “” around English (the parallel translation, English
 names) and the simplified names a card shows beside the traditional ones keep them, as the
 simplified edition does.  The data files keep the untypeset text."""
+
 from __future__ import annotations
 
 import json
@@ -24,7 +25,7 @@ CURLY = re.compile("[“”‘’]")
 
 
 def chinese_curly(text: str) -> list[str]:
-    return [text[max(m.start() - 8, 0): m.end() + 8] for m in CHINESE_CURLY.finditer(text)]
+    return [text[max(m.start() - 8, 0) : m.end() + 8] for m in CHINESE_CURLY.finditer(text)]
 
 
 def cards_data(text: str) -> dict:
@@ -90,8 +91,12 @@ def test_epub_glossary_and_text_carry_no_chinese_curly_quotes(site):
 @pytest.mark.parametrize("name", ["plan.pdf", "section-1.pdf", "section-7.pdf"])
 def test_pdf_text_carries_no_chinese_curly_quotes(site, name):
     need("pdftotext", "pdftotext (poppler-utils)")
-    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(site / "zh-Hant" / "downloads" / name), "-"],
-                          capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(site / "zh-Hant" / "downloads" / name), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert text.strip()
     assert not chinese_curly(text), chinese_curly(text)[:5]
     assert "「" in text
@@ -99,8 +104,12 @@ def test_pdf_text_carries_no_chinese_curly_quotes(site, name):
 
 def test_section_1_pdf_sets_the_quote_of_its_heading_term(site):
     need("pdftotext", "pdftotext (poppler-utils)")
-    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(site / "zh-Hant" / "downloads" / "section-1.pdf"), "-"],
-                          capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(site / "zh-Hant" / "downloads" / "section-1.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert "「穩」字當頭" in text.replace("\n", "")
 
 

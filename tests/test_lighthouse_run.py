@@ -1,4 +1,5 @@
 """The CPU slowdown the Lighthouse gate calibrates to each run's host (scripts/lighthouse_run.py)."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,6 +1,7 @@
 """No broken link or anchor, in the built files of every edition: every href and src resolved as a
 browser resolves it from the file's own place, every #fragment an id of its target page
 (scripts/check_links.py).  Over the published build and over a plain one."""
+
 from __future__ import annotations
 
 from check_links import check
@@ -25,7 +26,9 @@ def test_the_checker_finds_each_kind_of_broken_link(tmp_path):
         '<a href="https://owner.example.org/plan/en/sections/4/#top">ok: the public address</a>'
         '<a href="#item-4-99">1</a><a href="../../glossary/#nothing">2</a><a href="../9/">3</a>'
         '<img src="/logo.svg" alt=""><a href="../../../../x.html">5</a>'
-        '<a href="https://owner.example.org/plan/en/gone/">6</a>', encoding="utf-8")
+        '<a href="https://owner.example.org/plan/en/gone/">6</a>',
+        encoding="utf-8",
+    )
     (site / "en" / "glossary").mkdir()
     (site / "en" / "glossary" / "index.html").write_text('<h2 id="rcep">RCEP</h2>', encoding="utf-8")
     (site / "en" / "index.html").write_text("<h1>en</h1>", encoding="utf-8")
@@ -35,4 +38,5 @@ def test_the_checker_finds_each_kind_of_broken_link(tmp_path):
     assert "root-absolute" in next(line for line in plain if "/logo.svg" in line)
     published = check(site, "https://owner.example.org/plan/")
     assert sorted(line.split(": ", 2)[1] for line in published) == sorted(
-        broken + ["https://owner.example.org/plan/en/gone/"]), published
+        [*broken, "https://owner.example.org/plan/en/gone/"]
+    ), published

@@ -6,6 +6,7 @@ is skipped with its reason, and is a failure under CI=true.  The MkDocs build is
 session's own (`built`, what `make site` runs); the others run as `python -m {builder}`,
 one process an edition, from a copy of that build's docs/.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -57,7 +58,9 @@ def site_of(name: str, built: Path, docs_copy: Path) -> Path:
     if name not in _sites:
         started = time.perf_counter()
         times = builders.build(builder, docs_copy)
-        print(f"\n{name}: {time.perf_counter() - started:.1f} s ({', '.join(f'{c} {t:.1f}' for c, t in times.items())})")
+        print(
+            f"\n{name}: {time.perf_counter() - started:.1f} s ({', '.join(f'{c} {t:.1f}' for c, t in times.items())})"
+        )
         _sites[name] = docs_copy / builder.site
     return _sites[name]
 
@@ -70,8 +73,11 @@ def url_of(md: str) -> str:
 
 
 def manifest() -> list[str]:
-    return [line.strip() for line in MANIFEST.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")]
+    return [
+        line.strip()
+        for line in MANIFEST.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
 
 
 def ids(page: Path) -> set[str]:
@@ -83,8 +89,10 @@ def test_every_page_and_item_anchor_of_every_edition(name, built, docs_copy, pla
     site = site_of(name, built, docs_copy)
     for code in CODES:
         # every page the pipeline wrote for the edition ...
-        pages = sorted(url_of(p.relative_to(docs_copy / "docs" / code).as_posix())
-                       for p in (docs_copy / "docs" / code).rglob("*.md"))
+        pages = sorted(
+            url_of(p.relative_to(docs_copy / "docs" / code).as_posix())
+            for p in (docs_copy / "docs" / code).rglob("*.md")
+        )
         assert len(pages) >= len(plan.sections) + 3, (name, code, pages)
         # ... and every published page and anchor of it (the URL contract)
         recorded = [u.removeprefix(f"{code}/") for u in manifest() if u.startswith(f"{code}/")]
@@ -112,6 +120,7 @@ def test_properdocs_builds_what_mkdocs_builds(built, docs_copy):
     """ProperDocs, from the same configs: the same files, byte for byte, but the generator tag."""
     site = site_of("properdocs", built, docs_copy)
     generator = re.compile(rb'<meta name="generator" content="[^"]*">')
+
     def after_mkdocs(rel: Path) -> bool:  # written into site/ after MkDocs: downloads, the service worker
         return rel.parts[0] in ("downloads", "offline") or rel.name == "sw.js"
 
@@ -136,7 +145,9 @@ def test_zensical_build_has_its_own_theme_and_search(built, docs_copy):
         assert f'<html lang="{zc["theme"]["language"]}"' in html
         assert "workplan.js" not in html and "workplan.css" not in html
         assert 'class="wp-item"' in html  # the pages' own markup is all there
-        assert not re.search(r'(?:src|href)="https?://(?!127\.0\.0\.1)[^"]*\.(?:js|css)', html)  # nothing fetched elsewhere
+        assert not re.search(
+            r'(?:src|href)="https?://(?!127\.0\.0\.1)[^"]*\.(?:js|css)', html
+        )  # nothing fetched elsewhere
 
 
 def test_zensical_config_is_the_mkdocs_config_inside_its_project_root(docs_copy):
@@ -163,12 +174,25 @@ def test_zensical_config_keeps_what_is_not_in_the_overrides(tmp_path):
     (theme_dir / "partials" / "languages").mkdir(parents=True)
     (theme_dir / "partials" / "languages" / "pt-BR.html").write_text("")
     (theme_dir / "ours.css").write_text("")
-    shared = {"site_name": "x", "theme": {"name": "material", "custom_dir": "overrides", "language": "de",
-                                          "palette": [{"primary": "indigo", "accent": "custom"}]},
-              "plugins": {"search": {"lang": "de", "separator": "[ ]"}, "tags": {}},
-              "extra_css": ["ours.css", "docs-own.css"], "extra_javascript": ["ours.css"]}
-    edition = {"INHERIT": "../mkdocs.yml", "docs_dir": "pt", "site_dir": "../site/pt",
-               "theme": {"language": "pt-BR"}, "plugins": {"search": {"lang": "pt"}}}
+    shared = {
+        "site_name": "x",
+        "theme": {
+            "name": "material",
+            "custom_dir": "overrides",
+            "language": "de",
+            "palette": [{"primary": "indigo", "accent": "custom"}],
+        },
+        "plugins": {"search": {"lang": "de", "separator": "[ ]"}, "tags": {}},
+        "extra_css": ["ours.css", "docs-own.css"],
+        "extra_javascript": ["ours.css"],
+    }
+    edition = {
+        "INHERIT": "../mkdocs.yml",
+        "docs_dir": "pt",
+        "site_dir": "../site/pt",
+        "theme": {"language": "pt-BR"},
+        "plugins": {"search": {"lang": "pt"}},
+    }
     cfg = zs.zensical_config(shared, edition, theme_dir)
     assert cfg["site_dir"] == f"{zs.SITE_DIR}/pt" and cfg["docs_dir"] == "pt"
     assert cfg["theme"] == {"name": "material", "language": "pt", "palette": [{"primary": "indigo"}]}

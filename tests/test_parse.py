@@ -1,4 +1,5 @@
 """parse: the real plan, the other layout, and every kind of bad input."""
+
 from __future__ import annotations
 
 import hashlib
@@ -17,7 +18,7 @@ def test_source_is_the_byte_exact_copy():
 
 
 def test_nothing_reads_shared_at_build_or_run_time():
-    for path in list((ROOT / "scripts").rglob("*.py")) + [ROOT / "mkdocs.yml", ROOT / "Makefile"]:
+    for path in [*list((ROOT / "scripts").rglob("*.py")), ROOT / "mkdocs.yml", ROOT / "Makefile"]:
         assert "../shared" not in path.read_text(encoding="utf-8"), path
 
 
@@ -50,15 +51,18 @@ def test_every_character_of_the_source_is_in_the_model(plan):
     assert rebuilt == lines
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("甲。乙。", ["甲。", "乙。"]),
-    ("做好“落实年。”活动。再做。", ["做好“落实年。”活动。", "再做。"]),
-    ("印发《纲要。说明》。下一句。", ["印发《纲要。说明》。", "下一句。"]),
-    ("见(注。一)和（注。二）。完。", ["见(注。一)和（注。二）。", "完。"]),
-    ("没有句号的结尾", ["没有句号的结尾"]),
-    ("问吗？答！", ["问吗？", "答！"]),
-    ("未闭合的“引号。到段尾", ["未闭合的“引号。到段尾"]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("甲。乙。", ["甲。", "乙。"]),
+        ("做好“落实年。”活动。再做。", ["做好“落实年。”活动。", "再做。"]),
+        ("印发《纲要。说明》。下一句。", ["印发《纲要。说明》。", "下一句。"]),
+        ("见(注。一)和（注。二）。完。", ["见(注。一)和（注。二）。", "完。"]),
+        ("没有句号的结尾", ["没有句号的结尾"]),
+        ("问吗？答！", ["问吗？", "答！"]),
+        ("未闭合的“引号。到段尾", ["未闭合的“引号。到段尾"]),
+    ],
+)
 def test_sentences_end_at_full_stop_outside_brackets_and_quotes(text, expected):
     assert split_sentences(text) == expected
 
@@ -91,8 +95,9 @@ def other_layout(text: str, *, drop_stop: bool, split_body: bool) -> str:
 def test_heading_on_its_own_line_parses_to_the_same_model(plan, drop_stop, split_body):
     text = other_layout(SOURCE.read_text(encoding="utf-8"), drop_stop=drop_stop, split_body=split_body)
     other = parse(text, "other.txt")
-    assert [(s.number, s.numeral, s.heading) for s in other.sections] == \
-        [(s.number, s.numeral, s.heading) for s in plan.sections]
+    assert [(s.number, s.numeral, s.heading) for s in other.sections] == [
+        (s.number, s.numeral, s.heading) for s in plan.sections
+    ]
     assert [(i.id, i.text) for i in other.items()] == [(i.id, i.text) for i in plan.items()]
     assert (other.title, other.preamble, other.source_line) == (plan.title, plan.preamble, plan.source_line)
 
@@ -163,7 +168,7 @@ def test_hard_wrapped_plan_parses_to_the_same_model(plan, width):
         else:
             wrapped.append(line[:width])
             rest = line[width:]
-        wrapped += [rest[i:i + width] for i in range(0, len(rest), width)]
+        wrapped += [rest[i : i + width] for i in range(0, len(rest), width)]
     wrapped.append(lines[-1])
     other = parse("\n".join(wrapped) + "\n", "wrapped.txt")
     assert [(i.id, i.text) for i in other.items()] == [(i.id, i.text) for i in plan.items()]

@@ -1,4 +1,5 @@
 """Pinyin data: the reviewed corrections, the proofread golden file of the whole plan, term pinyin."""
+
 from __future__ import annotations
 
 import json
@@ -28,14 +29,18 @@ def plan():
 
 def pypinyin_defaults(words: list[str]) -> dict[str, list[str]]:
     """pypinyin's own reading of each word, in a fresh interpreter (corrections not loaded)."""
-    code = ("import json,sys; from pypinyin import pinyin, Style; ws=json.load(sys.stdin); "
-            "print(json.dumps({w: [r[0] for r in pinyin(w, style=Style.TONE)] for w in ws}))")
-    out = subprocess.run([sys.executable, "-c", code], input=json.dumps(words), capture_output=True,
-                         text=True, check=True)
+    code = (
+        "import json,sys; from pypinyin import pinyin, Style; ws=json.load(sys.stdin); "
+        "print(json.dumps({w: [r[0] for r in pinyin(w, style=Style.TONE)] for w in ws}))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], input=json.dumps(words), capture_output=True, text=True, check=True
+    )
     return json.loads(out.stdout)
 
 
 # -- the corrections file -------------------------------------------------------------------------
+
 
 def test_every_correction_differs_from_pypinyin_and_is_what_we_read():
     fixes = pinyin.corrections()
@@ -58,7 +63,7 @@ def test_corrections_take_effect_in_context(plan):
     syll = pinyin.syllables(text)
     for word, recorded in pinyin.corrections().items():
         for m in re.finditer(word, text):
-            assert tuple(syll[m.start():m.end()]) == recorded, (word, m.start())
+            assert tuple(syll[m.start() : m.end()]) == recorded, (word, m.start())
 
 
 def test_citation_tones_for_yi_and_bu(plan):
@@ -68,10 +73,13 @@ def test_citation_tones_for_yi_and_bu(plan):
     assert {syll[i] for i, ch in enumerate(text) if ch == "不"} == {"bù"}
 
 
-@pytest.mark.parametrize("row, problem", [
-    ("知识\tzhī\tshort", "2 characters but 1 syllables"),
-    ("知识\tzhī shi", "three tab-separated cells"),
-])
+@pytest.mark.parametrize(
+    "row, problem",
+    [
+        ("知识\tzhī\tshort", "2 characters but 1 syllables"),
+        ("知识\tzhī shi", "three tab-separated cells"),
+    ],
+)
 def test_a_bad_correction_row_names_file_and_line(tmp_path, row, problem):
     bad = tmp_path / "corrections.tsv"
     bad.write_text("# comment\nword\treading\treason\n" + row + "\n", encoding="utf-8")
@@ -81,6 +89,7 @@ def test_a_bad_correction_row_names_file_and_line(tmp_path, row, problem):
 
 
 # -- the whole plan ---------------------------------------------------------------------------------
+
 
 def test_golden_pinyin_of_the_whole_plan(plan):
     golden = GOLDEN.read_text(encoding="utf-8")
@@ -101,33 +110,38 @@ def test_reading_leaves_out_punctuation_digits_and_latin():
 
 # -- terms: word grouping -----------------------------------------------------------------------
 
+
 def test_every_term_has_grouped_pinyin():
     for term in TERMS:
         grouped = pinyin.words(term["zh-Hans"])
         letters = re.sub(r"[\s'\-“”,]", "", grouped)
-        assert grouped and letters == re.sub(r"\s", "", "".join(
-            s for s in pinyin.syllables(term["zh-Hans"]) if s)), term["id"]
+        assert grouped and letters == re.sub(r"\s", "", "".join(s for s in pinyin.syllables(term["zh-Hans"]) if s)), (
+            term["id"]
+        )
 
 
-@pytest.mark.parametrize("text, grouped", [
-    ("知识产权", "zhīshi chǎnquán"),              # a dictionary compound split into its words
-    ("国家知识产权局", "guójiā zhīshi chǎnquánjú"),  # … a generic character joins the word before it
-    ("知识产权服务业集聚区", "zhīshi chǎnquán fúwùyè jíjùqū"),
-    ("市场监管总局", "shìchǎng jiānguǎn zǒngjú"),
-    ("冬奥会和冬残奥会", "dōng'àohuì hé dōngcán'àohuì"),  # an abbreviation is one word
-    ("中美经贸协议", "zhōng-měi jīngmào xiéyì"),     # a coordinate abbreviation: members hyphenated
-    ("中欧地理标志协定", "zhōng-ōu dìlǐ biāozhì xiédìng"),
-    ("中美欧日韩五局合作", "zhōng-měi-ōu-rì-hán wǔ jú hézuò"),
-    ("专精特新", "zhuān-jīng-tè-xīn"),
-    ("一带一路", "yīdài yīlù"),
-    ("专利实施许可合同备案办法", "zhuānlì shíshī xǔkě hétong bèi'àn bànfǎ"),  # 合同 hé·tong
-    ("冬奥会", "dōng'àohuì"),                     # apostrophe before a, o, e inside a word
-    ("稳中求进", "wěnzhōng-qiújìn"),               # a four-character set phrase: hyphenated halves
-    ("四个意识", "sì gè yìshí"),                   # numeral apart from its measure word
-    ("习近平", "xí jìnpíng"),                      # surname apart from given name
-    ("“蓝天”专项整治行动", "“lántiān” zhuānxiàng zhěngzhì xíngdòng"),
-    ("集体商标、证明商标", "jítǐ shāngbiāo, zhèngmíng shāngbiāo"),
-    ("进一步", "jìnyībù"),                         # citation tone, no sandhi
-])
+@pytest.mark.parametrize(
+    "text, grouped",
+    [
+        ("知识产权", "zhīshi chǎnquán"),  # a dictionary compound split into its words
+        ("国家知识产权局", "guójiā zhīshi chǎnquánjú"),  # … a generic character joins the word before it
+        ("知识产权服务业集聚区", "zhīshi chǎnquán fúwùyè jíjùqū"),
+        ("市场监管总局", "shìchǎng jiānguǎn zǒngjú"),
+        ("冬奥会和冬残奥会", "dōng'àohuì hé dōngcán'àohuì"),  # an abbreviation is one word
+        ("中美经贸协议", "zhōng-měi jīngmào xiéyì"),  # a coordinate abbreviation: members hyphenated
+        ("中欧地理标志协定", "zhōng-ōu dìlǐ biāozhì xiédìng"),
+        ("中美欧日韩五局合作", "zhōng-měi-ōu-rì-hán wǔ jú hézuò"),
+        ("专精特新", "zhuān-jīng-tè-xīn"),
+        ("一带一路", "yīdài yīlù"),
+        ("专利实施许可合同备案办法", "zhuānlì shíshī xǔkě hétong bèi'àn bànfǎ"),  # 合同 hé·tong
+        ("冬奥会", "dōng'àohuì"),  # apostrophe before a, o, e inside a word
+        ("稳中求进", "wěnzhōng-qiújìn"),  # a four-character set phrase: hyphenated halves
+        ("四个意识", "sì gè yìshí"),  # numeral apart from its measure word
+        ("习近平", "xí jìnpíng"),  # surname apart from given name
+        ("“蓝天”专项整治行动", "“lántiān” zhuānxiàng zhěngzhì xíngdòng"),
+        ("集体商标、证明商标", "jítǐ shāngbiāo, zhèngmíng shāngbiāo"),
+        ("进一步", "jìnyībù"),  # citation tone, no sandhi
+    ],
+)
 def test_word_grouping(text, grouped):
     assert pinyin.words(text) == grouped

@@ -4,14 +4,13 @@ SITE_URL (the public address) appears only in text that names the site (canonica
 hreflang, Open Graph); unset, no file names the build machine.  The root pages and plan.json take the
 plan's title from the plan.  Every page carries the Content-Security-Policy.
 """
+
 from __future__ import annotations
 
 import json
 import re
 from pathlib import Path
 from urllib.parse import urlparse
-
-import pytest
 
 from helpers import PUBLISHED, SOURCE, build_with, make_root, soup
 from workplan import not_found
@@ -111,7 +110,9 @@ def test_another_plan_shows_its_own_title_everywhere(tmp_path):
     other_title = title.replace("2022", "2031")
     assert other_title != title
     source = tmp_path / "plan-2031.zh-Hans.txt"  # a small plan of its own: the title is what is checked
-    source.write_text(f"{other_title}\n总体思路。\n一、第一部分。任务甲。任务乙。\n二、第二部分。任务丙。\n", encoding="utf-8")
+    source.write_text(
+        f"{other_title}\n总体思路。\n一、第一部分。任务甲。任务乙。\n二、第二部分。任务丙。\n", encoding="utf-8"
+    )
     site = build_with(make_root(tmp_path / "r"), None, source, downloads=False)  # pages and data only
     for page in (site / "index.html", site / "404.html"):
         shown = soup(page).get_text() + soup(page).title.get_text()
@@ -134,14 +135,22 @@ def test_the_offline_copy_is_one_deterministic_zip_of_every_edition_linked_with_
         assert {i.date_time for i in infos} == {(1980, 1, 1, 0, 0, 0)}
         assert f"{FOLDER}/index.html" in names
         for code in CODES:
-            for page in ("index.html", "sections/4.html", "glossary.html", "full.html",
-                         "search/workplan-index.js", "search/search_index.js"):
+            for page in (
+                "index.html",
+                "sections/4.html",
+                "glossary.html",
+                "full.html",
+                "search/workplan-index.js",
+                "search/search_index.js",
+            ):
                 assert f"{FOLDER}/{code}/{page}" in names, (code, page)
         assert not [n for n in names if n.endswith(("sw.js", ".map", "manifest.webmanifest"))]
         root = soup_text(archive.read(f"{FOLDER}/index.html"))
         assert [a["href"] for a in root.find_all("a")] == [f"{code}/index.html" for code in CODES]
         for name in names:
-            if name.endswith((".html", ".js", ".css")) and "/bundle." not in name:  # Material's bundle names unpkg for mermaid, unused
+            if (
+                name.endswith((".html", ".js", ".css")) and "/bundle." not in name
+            ):  # Material's bundle names unpkg for mermaid, unused
                 text = archive.read(name).decode("utf-8")
                 assert "unpkg.com" not in text, name
                 if name.endswith(".html") and "/assets/" not in name:
@@ -176,9 +185,20 @@ def test_the_service_worker_caches_the_edition_but_not_its_downloads(site):
 
     for code in CODES:
         files = build_manifest(site / code)
-        assert {"", "404.html", "sections/4/", "glossary/", "full/", "search/workplan-index.json", "plan.json",
-                "glossary.json", "glossary.csv", "assets/javascripts/workplan-reading-aids.js",
-                "assets/javascripts/workplan-cite-menu.js", "assets/stylesheets/workplan-cite.css"} <= set(files), code
+        assert {
+            "",
+            "404.html",
+            "sections/4/",
+            "glossary/",
+            "full/",
+            "search/workplan-index.json",
+            "plan.json",
+            "glossary.json",
+            "glossary.csv",
+            "assets/javascripts/workplan-reading-aids.js",
+            "assets/javascripts/workplan-cite-menu.js",
+            "assets/stylesheets/workplan-cite.css",
+        } <= set(files), code
         assert list((site / code / "downloads").glob("*.pdf")), code  # the fixture builds them
         assert not [f for f in files if f.startswith("downloads/") or f.endswith((".pdf", ".epub", ".zip"))], code
         worker = (site / code / "sw.js").read_text(encoding="utf-8")

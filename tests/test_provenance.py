@@ -1,5 +1,6 @@
 """The provenance record (source/<plan>.provenance.yml): it describes our text, is checked when
 loaded, and every edition shows it; plan.json carries it; the citations take their date from it."""
+
 from __future__ import annotations
 
 import hashlib
@@ -42,15 +43,21 @@ def mutate(**changes) -> str:
     return yaml.safe_dump(data, allow_unicode=True)
 
 
-@pytest.mark.parametrize("changes, message", [
-    ({"sha256": "0" * 64}, "another text"),
-    ({"issued": "June 2022"}, "ISO 8601"),
-    ({"official_url_status": "confirmed", "official_url": "https://www.cnipa.gov.cn/"}, "a page on cnipa.gov.cn"),
-    ({"official_url_status": "confirmed", "official_url": "https://example.org/art/2022/6/1/x.html"}, "cnipa.gov.cn"),
-    ({"official_url_status": "unconfirmed", "official_url": None, "best_repost": None}, "best repost"),
-    ({"official_url_status": "unconfirmed", "official_url": "https://www.cnipa.gov.cn/art/x.html"}, "unconfirmed"),
-    ({"official_url_status": "maybe"}, "official_url_status"),
-])
+@pytest.mark.parametrize(
+    "changes, message",
+    [
+        ({"sha256": "0" * 64}, "another text"),
+        ({"issued": "June 2022"}, "ISO 8601"),
+        ({"official_url_status": "confirmed", "official_url": "https://www.cnipa.gov.cn/"}, "a page on cnipa.gov.cn"),
+        (
+            {"official_url_status": "confirmed", "official_url": "https://example.org/art/2022/6/1/x.html"},
+            "cnipa.gov.cn",
+        ),
+        ({"official_url_status": "unconfirmed", "official_url": None, "best_repost": None}, "best repost"),
+        ({"official_url_status": "unconfirmed", "official_url": "https://www.cnipa.gov.cn/art/x.html"}, "unconfirmed"),
+        ({"official_url_status": "maybe"}, "official_url_status"),
+    ],
+)
 def test_a_record_that_does_not_hold_stops_the_build(changes, message):
     with pytest.raises(Problem, match=message):
         pv.load(mutate(**changes), "p.yml", SOURCE.read_bytes())
@@ -59,8 +66,11 @@ def test_a_record_that_does_not_hold_stops_the_build(changes, message):
 def test_a_confirmed_address_on_cnipa_is_taken_and_a_full_date_reaches_the_citations(plan):
     import dataclasses
 
-    text = mutate(official_url_status="confirmed", official_url="https://www.cnipa.gov.cn/art/2022/6/1/art_1_1.html",
-                  issued="2022-06-01")
+    text = mutate(
+        official_url_status="confirmed",
+        official_url="https://www.cnipa.gov.cn/art/2022/6/1/art_1_1.html",
+        issued="2022-06-01",
+    )
     record = pv.load(text, "p.yml", SOURCE.read_bytes())
     assert record.confirmed and record.best_repost is None and record.date_parts == [2022, 6, 1]
     assert ct.issued(dataclasses.replace(plan, provenance=record)) == [2022, 6, 1]
@@ -94,7 +104,9 @@ def test_citations_use_the_date_of_issue(site, record):
     for e in EDITIONS:
         (item,) = json.loads((site / e.code / "cite" / "plan.json").read_text(encoding="utf-8"))
         assert item["issued"] == {"date-parts": [record.date_parts]}
-        assert f'content="{ct.iso_date(record.date_parts, "/")}"' in (site / e.code / "index.html").read_text(encoding="utf-8")
+        assert f'content="{ct.iso_date(record.date_parts, "/")}"' in (site / e.code / "index.html").read_text(
+            encoding="utf-8"
+        )
 
 
 def test_the_english_edition_is_published_by_this_project_not_cnipa(site):
@@ -102,4 +114,7 @@ def test_the_english_edition_is_published_by_this_project_not_cnipa(site):
     (item,) = json.loads((site / "en" / "cite" / "plan.json").read_text(encoding="utf-8"))
     assert item["author"] == [{"literal": en.ui["issuer"]}]  # CNIPA wrote the original
     assert item["publisher"] == en.ui["project"] and item["translator"] == [{"literal": en.ui["project"]}]
-    assert en.ui["issuer"] not in (site / "en" / "cite" / "plan.ris").read_text(encoding="utf-8").split("PB  - ")[1].splitlines()[0]
+    assert (
+        en.ui["issuer"]
+        not in (site / "en" / "cite" / "plan.ris").read_text(encoding="utf-8").split("PB  - ")[1].splitlines()[0]
+    )

@@ -4,6 +4,7 @@ PYTHON=... when given, a reason when nothing qualifies, and .venv made again whe
 Each test runs the real Makefile with a PATH holding only a scratch bin/ directory: real interpreters
 linked in under their names, and shims that exist and fail when run, like pyenv's for inactive versions.
 """
+
 from __future__ import annotations
 
 import glob
@@ -28,7 +29,7 @@ pytestmark = pytest.mark.skipif(MAKE is None, reason="GNU make is not installed"
 
 def _probe(exe: str) -> tuple[tuple[int, int, int], str] | None:
     try:
-        out = subprocess.run([exe, "-I", "-S", "-c", PROBE], capture_output=True, text=True, timeout=60)
+        out = subprocess.run([exe, "-I", "-S", "-c", PROBE], capture_output=True, text=True, timeout=60, check=False)
     except OSError:
         return None
     if out.returncode != 0:
@@ -86,8 +87,14 @@ def scratch_bin(tmp_path: Path, real: dict[int, str]) -> Path:
 def make(path: list[Path], *args: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
     environment = {"PATH": os.pathsep.join(map(str, path)), "HOME": os.environ.get("HOME", "/tmp")}
     environment.update(env or {})
-    return subprocess.run([MAKE, "--no-print-directory", "-C", str(cwd), *args],
-                          env=environment, capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        [MAKE, "--no-print-directory", "-C", str(cwd), *args],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
 
 
 def test_failing_shims_are_skipped_and_the_one_that_runs_is_picked(tmp_path):
@@ -96,10 +103,14 @@ def test_failing_shims_are_skipped_and_the_one_that_runs_is_picked(tmp_path):
     out = make([bindir], "python-info")
     assert out.returncode == 0, out.stderr
     line = out.stdout.strip()
-    assert line.startswith(f"Python {version} ({bindir}/python3.{minor}), picked as the newest supported python3.{minor}")
+    assert line.startswith(
+        f"Python {version} ({bindir}/python3.{minor}), picked as the newest supported python3.{minor}"
+    )
     newer = [f"python3.{m}" for m in SUPPORTED_MINORS if m > minor]
     if newer:
-        assert re.search(r"skipped \(on PATH, but do not run or are unsupported\): " + " ".join(newer) + "$", line), line
+        assert re.search(r"skipped \(on PATH, but do not run or are unsupported\): " + " ".join(newer) + "$", line), (
+            line
+        )
 
 
 def test_the_newest_of_the_supported_pythons_that_run_is_picked(tmp_path):
@@ -109,7 +120,9 @@ def test_the_newest_of_the_supported_pythons_that_run_is_picked(tmp_path):
     newest = max(REAL)
     out = make([bindir], "python-info")
     assert out.returncode == 0, out.stderr
-    assert out.stdout.startswith(f"Python {REAL[newest][1]} ({bindir}/python3.{newest}), picked as the newest"), out.stdout
+    assert out.stdout.startswith(f"Python {REAL[newest][1]} ({bindir}/python3.{newest}), picked as the newest"), (
+        out.stdout
+    )
 
 
 def test_python_given_explicitly_is_used_even_when_a_newer_one_runs(tmp_path):
@@ -140,8 +153,10 @@ def test_no_supported_python_names_what_was_tried(tmp_path):
     bindir = scratch_bin(tmp_path, {})
     out = make([bindir], "python-info")
     assert out.returncode != 0
-    assert "no supported Python runs here (tried python3.13 python3.12 python3.11 python3; on PATH but not " \
-           "running or unsupported: python3.13 python3.12 python3.11 python3)" in out.stderr
+    assert (
+        "no supported Python runs here (tried python3.13 python3.12 python3.11 python3; on PATH but not "
+        "running or unsupported: python3.13 python3.12 python3.11 python3)" in out.stderr
+    )
 
 
 def scratch_project(tmp_path: Path) -> Path:

@@ -1,5 +1,6 @@
 """Data of the reading aids: pinyin in glossary.json/csv and plan.json, the per-edition card and
 pinyin scripts (loaded only on use), and the glossary page's pinyin."""
+
 from __future__ import annotations
 
 import csv
@@ -23,7 +24,7 @@ def load_script(path, kind):
     text = path.read_text(encoding="utf-8")
     prefix = f'window.wpReading("{kind}",'
     assert text.startswith(prefix) and text.endswith(");\n")
-    return json.loads(text[len(prefix):-3])
+    return json.loads(text[len(prefix) : -3])
 
 
 @pytest.fixture(scope="module")
@@ -115,7 +116,9 @@ def test_title_headings_preamble_and_source_carry_their_readings(site, code):
             assert len(data[key].split()) == len(HAN.findall(el.get_text())), (code, path, key)
     preamble = {f"p{k}" for k in range(1, len(plan["editions"]["zh-Hans"]["preamble"]) + 1)}
     numbers = [s["number"] for s in sections]
-    assert found["index.html"] >= {"title", "source"} | preamble | {f"h{n}" for n in numbers} | {f"n{n}" for n in numbers}
+    assert found["index.html"] >= {"title", "source"} | preamble | {f"h{n}" for n in numbers} | {
+        f"n{n}" for n in numbers
+    }
     assert found["full/index.html"] >= {"title", "source"} | preamble | {f"s{n}" for n in numbers}
     for n in numbers:
         assert found[f"sections/{n}/index.html"] == {f"s{n}"}

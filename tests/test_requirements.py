@@ -1,5 +1,6 @@
 """Requirements: direct dependencies in requirements/{build,test}.in, locked with hashes in the .txt files
 by `make lock`; the locks agree with the inputs and with each other, and the supported Pythons agree."""
+
 from __future__ import annotations
 
 import re
@@ -54,20 +55,27 @@ TEST_LOCK = read_lock(REQ / "test.txt")
 
 def test_requirements_txt_is_gone():
     assert not (ROOT / "requirements.txt").exists(), (
-        "requirements.txt is no longer read: move its lines into requirements/build.in or test.in, then make lock")
+        "requirements.txt is no longer read: move its lines into requirements/build.in or test.in, then make lock"
+    )
 
 
 def test_test_requirements_include_the_build_ones():
     assert BUILD_INCLUDES == [] and TEST_INCLUDES == ["build.in"]
 
 
-@pytest.mark.parametrize("pins, lock, lock_name", [
-    (BUILD_IN, BUILD_LOCK, "build.txt"),
-    ({**BUILD_IN, **TEST_IN}, TEST_LOCK, "test.txt"),
-])
+@pytest.mark.parametrize(
+    "pins, lock, lock_name",
+    [
+        (BUILD_IN, BUILD_LOCK, "build.txt"),
+        ({**BUILD_IN, **TEST_IN}, TEST_LOCK, "test.txt"),
+    ],
+)
 def test_every_direct_requirement_is_in_its_lock_at_its_pinned_version(pins, lock, lock_name):
-    stale = {name: (version, lock.get(name, ("missing",))[0]) for name, version in pins.items()
-             if lock.get(name, ("",))[0] != version}
+    stale = {
+        name: (version, lock.get(name, ("missing",))[0])
+        for name, version in pins.items()
+        if lock.get(name, ("",))[0] != version
+    }
     assert not stale, f"requirements/{lock_name} is stale (run make lock): {stale}"
 
 
@@ -80,8 +88,11 @@ def test_locks_are_written_by_make_lock_with_hashes():
 
 def test_the_build_lock_is_the_test_lock_restricted_to_building():
     """make test installs test.txt over build.txt: the same version and files for every shared package."""
-    differ = {name: (entry[0], TEST_LOCK.get(name, ("missing",))[0]) for name, entry in BUILD_LOCK.items()
-              if TEST_LOCK.get(name) != entry}
+    differ = {
+        name: (entry[0], TEST_LOCK.get(name, ("missing",))[0])
+        for name, entry in BUILD_LOCK.items()
+        if TEST_LOCK.get(name) != entry
+    }
     assert not differ, f"run make lock: {differ}"
     assert not set(TEST_IN) & set(BUILD_IN), "a requirement is in both build.in and test.in"
 
@@ -93,7 +104,7 @@ def test_supported_pythons_agree_in_the_makefile_and_pyproject():
     candidates = re.search(r"^PYTHON_CANDIDATES := (.+)$", makefile, re.M)[1].split()
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     assert f'requires-python = ">={low},<{below}"' in pyproject
-    assert f"--python-version $(PYTHON_MIN)" in makefile  # the locks resolve for the lowest supported
+    assert "--python-version $(PYTHON_MIN)" in makefile  # the locks resolve for the lowest supported
     minor_low, minor_below = int(low.split(".")[1]), int(below.split(".")[1])
     assert candidates == [f"python3.{m}" for m in range(minor_below - 1, minor_low - 1, -1)] + ["python3"]
 

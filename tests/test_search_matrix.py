@@ -5,7 +5,10 @@ rendering, the landing highlight) is checked in a browser by tests/browser/test_
 The cases, in tests/search/: search_queries.json (the shared held-out queries), search_own.json,
 search_queries_any_form.json and search_any_form_cases.json (other script, other language,
 pinyin syllables and initials, inflections, British/American spellings, one-edit typos)."""
+
 from __future__ import annotations
+
+import itertools
 
 import pytest
 
@@ -70,7 +73,7 @@ def test_a_query_that_matches_nothing_returns_nothing(results, edition, text):
 @pytest.mark.parametrize("edition", EDITIONS)
 @pytest.mark.parametrize("text", TWO_LETTERS)
 def test_two_letters_of_pinyin_do_not_return_the_plan(results, edition, text):
-    """"zs" are the initials of 知识 (in half the items): initials need three letters."""
+    """ "zs" are the initials of 知识 (in half the items): initials need three letters."""
     assert len(item_links(results[edition][text])) <= 5, text
 
 
@@ -90,8 +93,8 @@ def test_words_across_a_line_break_in_the_source_are_found(tmp_path):
     wrapped, breaks = [lines[0]], []
     for line in lines[1:-1]:
         head = line.index("。") + 1 if line[:2] in {f"{n}、" for n in "一二三四五六七八"} else 0
-        pieces = [line[: head + width]] + [line[i:i + width] for i in range(head + width, len(line), width)]
-        breaks += [(a[-2:] + b[:2], line) for a, b in zip(pieces, pieces[1:])]
+        pieces = [line[: head + width]] + [line[i : i + width] for i in range(head + width, len(line), width)]
+        breaks += [(a[-2:] + b[:2], line) for a, b in itertools.pairwise(pieces)]
         wrapped += pieces
     wrapped.append(lines[-1])
     root = make_root(tmp_path / "wrapped")

@@ -1,4 +1,5 @@
 """make serve's rebuilds (the browser test tests/browser/test_preview.py covers edit, break, fix)."""
+
 from __future__ import annotations
 
 import os
@@ -57,8 +58,9 @@ def test_a_call_for_the_signal_alone_rebuilds_nothing(tmp_path):
     rebuild, which finds no input changed, and then reloads the open pages."""
     preview = _preview(tmp_path)
     preview._built_in_background()
-    assert preview.signal.is_file() and not str(preview.signal).startswith(tuple(
-        str(tmp_path / name) for name in serve.WATCHED))
+    assert preview.signal.is_file() and not str(preview.signal).startswith(
+        tuple(str(tmp_path / name) for name in serve.WATCHED)
+    )
     preview.rebuild()
     assert preview.pool.calls == []
 

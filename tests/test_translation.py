@@ -1,4 +1,5 @@
 """The English text: complete, keyed by item id, consistent with the glossary; partial plans still build."""
+
 from __future__ import annotations
 
 import re
@@ -10,9 +11,9 @@ from helpers import SOURCE, make_root, soup
 from workplan import annotate as ann
 from workplan import glossary as gl
 from workplan import translation as tr
-from workplan.pipeline import build
 from workplan.config import GLOSSARY, SCHEMA, translation_path
 from workplan.model import Problem
+from workplan.pipeline import build
 
 EN = translation_path(SOURCE)
 PLACEHOLDER = re.compile(r"\b(TODO|TBD|FIXME|XXX|lorem ipsum|placeholder|translation here)\b|\.\.\.|…", re.I)
@@ -40,8 +41,16 @@ def test_every_item_has_exactly_one_translation(plan):
 
 def test_nothing_is_missing_empty_or_a_placeholder(plan, english):
     assert english.missing(plan) == []
-    texts = [english.title, english.citation, english.overview, english.source_line, *english.preamble,
-             *english.headings.values(), *english.summaries.values(), *english.items.values()]
+    texts = [
+        english.title,
+        english.citation,
+        english.overview,
+        english.source_line,
+        *english.preamble,
+        *english.headings.values(),
+        *english.summaries.values(),
+        *english.items.values(),
+    ]
     for text in texts:
         assert text.strip(), "empty text"
         assert not PLACEHOLDER.search(text), text
@@ -60,10 +69,16 @@ def test_overview_is_one_paragraph(english):
 
 def test_official_english_names(english):
     text = " ".join(english.items.values()) + " " + " ".join(english.preamble)
-    for name in ("Hague Agreement Concerning the International Registration of Industrial Designs",
-                 "Regional Comprehensive Economic Partnership", "RCEP", "CPTPP", "World Trade Organization",
-                 "World Intellectual Property Organization", "Outline for Building a Powerful Country with "
-                 "Intellectual Property (2021–2035)", "14th Five-Year Plan for IP Protection and Utilization"):
+    for name in (
+        "Hague Agreement Concerning the International Registration of Industrial Designs",
+        "Regional Comprehensive Economic Partnership",
+        "RCEP",
+        "CPTPP",
+        "World Trade Organization",
+        "World Intellectual Property Organization",
+        "Outline for Building a Powerful Country with Intellectual Property (2021–2035)",
+        "14th Five-Year Plan for IP Protection and Utilization",
+    ):
         assert name in text, name
 
 
@@ -93,14 +108,16 @@ def test_empty_translation_is_a_problem(plan):
 
 
 def test_sentence_counting():
-    assert tr.count_sentences("One. Two! Three? \"Four.\"") == 4
+    assert tr.count_sentences('One. Two! Three? "Four."') == 4
     assert tr.count_sentences("The 14th Five-Year Plan (2021–2035) is one sentence.") == 1
 
 
 def test_a_plan_without_full_translation_builds_with_a_mark_and_a_warning(tmp_path):
     root = make_root(tmp_path / "r")
     plan = tmp_path / "other.zh-Hans.txt"
-    plan.write_text("某局2023年工作要点\n总体思路。\n一、第一部分。任务甲。任务乙。\n二、第二部分。任务丙。\n", encoding="utf-8")
+    plan.write_text(
+        "某局2023年工作要点\n总体思路。\n一、第一部分。任务甲。任务乙。\n二、第二部分。任务丙。\n", encoding="utf-8"
+    )
     (tmp_path / "other.en.yml").write_text('items:\n  "1.1": "Task A."\n', encoding="utf-8")
     warnings = build(plan, root=root, make_downloads=False)
     assert any("English: 4 of 5" in w for w in warnings), warnings
@@ -113,7 +130,9 @@ def test_a_plan_without_full_translation_builds_with_a_mark_and_a_warning(tmp_pa
 
 
 def test_english_pages_say_the_translation_is_unofficial_once(site, plan):
-    for page in [site / "en" / "index.html"] + [site / "en" / "sections" / str(s.number) / "index.html" for s in plan.sections]:
+    for page in [site / "en" / "index.html"] + [
+        site / "en" / "sections" / str(s.number) / "index.html" for s in plan.sections
+    ]:
         notes = soup(page).select(".wp-disclaimer")
         assert len(notes) == 1, page
         assert "Unofficial" in notes[0].get_text() and "prevails" in notes[0].get_text()
@@ -145,32 +164,46 @@ def test_chinese_pages_carry_the_english_annotation(site, plan, english):
 
 # ---------------------------------------------------------------- regression rules from the editorial review (issue 14)
 
+
 def _english_texts(plan, english):
     """(label, Chinese, English) for every translated unit: preamble paragraphs, section headings, items."""
-    units = [(f"preamble {i + 1}", zh, en) for i, (zh, en) in enumerate(zip(plan.preamble, english.preamble))]
+    units = [
+        (f"preamble {i + 1}", zh, en) for i, (zh, en) in enumerate(zip(plan.preamble, english.preamble, strict=False))
+    ]
     units += [(f"heading {s.number}", s.heading, english.headings[s.number]) for s in plan.sections]
     units += [(item.id, item.text, english.items[item.id]) for item in plan.items()]
     return units
 
 
 def _all_english(english):
-    return [english.overview, *english.preamble, *english.headings.values(), *english.summaries.values(),
-            *english.items.values()]
+    return [
+        english.overview,
+        *english.preamble,
+        *english.headings.values(),
+        *english.summaries.values(),
+        *english.items.values(),
+    ]
 
 
 def test_yunyong_is_utilization(plan, english):
     """运用 is "utilization" in CNIPA's English; "application" means a filing in IP English."""
     assert len(plan.preamble) == len(english.preamble)
-    wrong = [label for label, zh, en in _english_texts(plan, english)
-             if "运用" in zh and not re.search(r"utili[sz]", en, re.I)]
+    wrong = [
+        label
+        for label, zh, en in _english_texts(plan, english)
+        if "运用" in zh and not re.search(r"utili[sz]", en, re.I)
+    ]
     assert not wrong, wrong
     # and the English summaries never call 运用 "application" either
     for text in [english.overview, *english.summaries.values()]:
         assert not re.search(r"commerciali[sz]ation and application|effectiveness of IP application", text), text
 
 
-BANNED_CALQUES = re.compile(r"\bIP cause\b|\bcause of (IP|intellectual property)\b|\bto (a )?high quality\b|"
-                            r"\b(carry|carried|carrying) out in depth\b|\b(advance|promote|implement)s? in depth\b", re.I)
+BANNED_CALQUES = re.compile(
+    r"\bIP cause\b|\bcause of (IP|intellectual property)\b|\bto (a )?high quality\b|"
+    r"\b(carry|carried|carrying) out in depth\b|\b(advance|promote|implement)s? in depth\b",
+    re.I,
+)
 
 
 def test_no_calques_where_plain_english_exists(english):
@@ -179,8 +212,12 @@ def test_no_calques_where_plain_english_exists(english):
 
 
 def test_banned_calque_rule_catches_the_old_wording():
-    for old in ("the high-quality development of the IP cause", "Build centers to high quality.",
-                "Carry out in depth the campaign", "Advance in depth the Blue Sky special campaign"):
+    for old in (
+        "the high-quality development of the IP cause",
+        "Build centers to high quality.",
+        "Carry out in depth the campaign",
+        "Advance in depth the Blue Sky special campaign",
+    ):
         assert BANNED_CALQUES.search(old), old
 
 
@@ -239,22 +276,25 @@ def test_overview_counts_items_not_tasks(plan, english):
 
 
 def test_overview_gives_the_three_principles_their_own_place(english):
-    """"Stability as the top priority" is one of three principles, not the frame of the overarching focus."""
+    """ "Stability as the top priority" is one of three principles, not the frame of the overarching focus."""
     focus = next(s for s in re.split(r"(?<=\.)\s+", english.overview) if "overarching focus" in s)
     assert "three principles" in focus
     assert focus.index("overarching focus") < focus.index("stability as the top priority")
     assert not re.search(r"overarching focus, under the principle", english.overview)
 
 
-@pytest.mark.parametrize("item, required", [
-    ("1.4", "Leading Party Members' Group's analysis"),   # the Group both analyses and plans ahead
-    ("5.10", "industrial cluster brands and regional brands"),  # 产业集群和区域品牌: two kinds of brand
-])
+@pytest.mark.parametrize(
+    "item, required",
+    [
+        ("1.4", "Leading Party Members' Group's analysis"),  # the Group both analyses and plans ahead
+        ("5.10", "industrial cluster brands and regional brands"),  # 产业集群和区域品牌: two kinds of brand
+    ],
+)
 def test_reviewed_item_readings(english, item, required):
     assert required in english.items[item]
 
 
 def test_reviewed_summary_readings(english):
-    assert "feasibility study for a professional degree" in english.summaries[8]   # 推进论证设置
-    assert "implements credit evaluation" in english.summaries[6]                   # 实施…信用评价管理
+    assert "feasibility study for a professional degree" in english.summaries[8]  # 推进论证设置
+    assert "implements credit evaluation" in english.summaries[6]  # 实施…信用评价管理
     assert "introduces credit evaluation" not in english.summaries[6]

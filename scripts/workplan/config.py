@@ -1,5 +1,6 @@
 """What the outputs need from the configuration: paths, the public address.  The bottom module:
 it imports nothing of the pipeline, so every stage and output can import it."""
+
 from __future__ import annotations
 
 import os

@@ -19,6 +19,7 @@ it, so the generated files are deterministic and never shared between inputs.
 
 Quotation marks are not converted here: `hant_quotes` is applied at render time.
 """
+
 from __future__ import annotations
 
 import atexit
@@ -36,7 +37,6 @@ from pathlib import Path
 import opencc
 
 from .typography import PUNCT_HANT, hant_quotes  # noqa: F401  (applied at render time)
-
 
 OPENCC_DIR = Path(__file__).resolve().parent / "opencc"
 CONFIG_TEMPLATE = OPENCC_DIR / "s2tw-project.json"

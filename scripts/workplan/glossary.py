@@ -1,4 +1,5 @@
 """The glossary: glossary/terms.yml, checked against glossary/schema.json, as typed terms."""
+
 from __future__ import annotations
 
 import json
@@ -31,7 +32,7 @@ class Term:
 
     def forms(self, lang: str) -> list[str]:
         """Every surface form that links to this term in text of that language."""
-        forms = [self.names.get(lang, "")] + list(self.aliases.get(lang, ()))
+        forms = [self.names.get(lang, ""), *list(self.aliases.get(lang, ()))]
         if self.abbr:
             forms.append(self.abbr)
         return [f for f in forms if f]
@@ -71,29 +72,39 @@ def load(text: str, path: str, schema: dict) -> list[Term]:
         else:
             field = ".".join(str(p) for p in where) or "the file"
         if len(where) == 4 and where[2] == "sources":
-            raise Problem(path, line, f"{entry}, field {field}: {err.instance!r} is not a specific source",
-                          "cite the law's article, the measure's number and date, or the page that states the fact; "
-                          "a home page supports only an organisation's name, as {own-site: URL, supports: name}")
-        raise Problem(path, line, f"{entry + ', ' if entry else ''}field {field}: {err.message}",
-                      "see glossary/schema.json for the fields")
+            raise Problem(
+                path,
+                line,
+                f"{entry}, field {field}: {err.instance!r} is not a specific source",
+                "cite the law's article, the measure's number and date, or the page that states the fact; "
+                "a home page supports only an organisation's name, as {own-site: URL, supports: name}",
+            )
+        raise Problem(
+            path,
+            line,
+            f"{entry + ', ' if entry else ''}field {field}: {err.message}",
+            "see glossary/schema.json for the fields",
+        )
     terms = []
     for index, raw in enumerate(data["terms"]):
         aliases = raw.get("aliases", {})
         names = {"zh-Hans": raw["zh-Hans"], "en": raw["en"]}
         if "zh-Hant" in raw:
             names["zh-Hant"] = raw["zh-Hant"]
-        terms.append(Term(
-            id=raw["id"],
-            category=raw["category"],
-            names=names,
-            abbr=raw.get("abbr", ""),
-            aliases={lang: tuple(v) for lang, v in aliases.items()},
-            definition=dict(raw["definition"]),
-            url=raw.get("url", ""),
-            line=lines[index] if index < len(lines) else 1,
-            sources=tuple(_source_text(s) for s in raw["sources"]),
-            anchors=tuple(raw.get("anchors", ())),
-        ))
+        terms.append(
+            Term(
+                id=raw["id"],
+                category=raw["category"],
+                names=names,
+                abbr=raw.get("abbr", ""),
+                aliases={lang: tuple(v) for lang, v in aliases.items()},
+                definition=dict(raw["definition"]),
+                url=raw.get("url", ""),
+                line=lines[index] if index < len(lines) else 1,
+                sources=tuple(_source_text(s) for s in raw["sources"]),
+                anchors=tuple(raw.get("anchors", ())),
+            )
+        )
     _check_own_sites(data["terms"], lines, path)
     _check_unique(terms, path)
     return terms
@@ -114,12 +125,20 @@ def _check_own_sites(raw_terms: list[dict], lines: list[int], path: str) -> None
                 continue
             line = lines[index] if index < len(lines) else 1
             if raw["category"] != "organisation":
-                raise Problem(path, line, f"term {raw['id']!r}: own-site {source['own-site']!r} in a "
-                              f"{raw['category']} entry", "only an organisation's entry may cite its own site")
+                raise Problem(
+                    path,
+                    line,
+                    f"term {raw['id']!r}: own-site {source['own-site']!r} in a {raw['category']} entry",
+                    "only an organisation's entry may cite its own site",
+                )
             if source["own-site"] != raw.get("url"):
-                raise Problem(path, line, f"term {raw['id']!r}: own-site {source['own-site']!r} is not the entry's "
-                              f"url {raw.get('url', '(none)')!r}", "an own-site source is the organisation's site, "
-                              "given as its url")
+                raise Problem(
+                    path,
+                    line,
+                    f"term {raw['id']!r}: own-site {source['own-site']!r} is not the entry's "
+                    f"url {raw.get('url', '(none)')!r}",
+                    "an own-site source is the organisation's site, given as its url",
+                )
 
 
 def _check_unique(terms: list[Term], path: str) -> None:
@@ -127,22 +146,34 @@ def _check_unique(terms: list[Term], path: str) -> None:
     forms: dict[tuple[str, str], Term] = {}
     for term in terms:
         if term.id in ids:
-            raise Problem(path, term.line, f"duplicate id {term.id!r} (first at line {ids[term.id].line})",
-                          "ids are URL anchors: give each term its own")
+            raise Problem(
+                path,
+                term.line,
+                f"duplicate id {term.id!r} (first at line {ids[term.id].line})",
+                "ids are URL anchors: give each term its own",
+            )
         ids[term.id] = term
     for term in terms:
         for anchor in term.anchors:
             other = ids.get(anchor)
             if other is not None:
-                raise Problem(path, term.line, f"term {term.id!r}: anchor {anchor!r} is the id of another term "
-                              f"(line {other.line})", "keep a folded id as an anchor only after removing its entry")
+                raise Problem(
+                    path,
+                    term.line,
+                    f"term {term.id!r}: anchor {anchor!r} is the id of another term (line {other.line})",
+                    "keep a folded id as an anchor only after removing its entry",
+                )
             ids[anchor] = term
         for lang in ("zh-Hans", "zh-Hant", "en"):
             for form in term.forms(lang):
                 other = forms.get((lang, form))
                 if other is not None and other.id != term.id:
-                    raise Problem(path, term.line, f"term {term.id!r}: name {form!r} is already used by {other.id!r} "
-                                  f"(line {other.line})", "a name or alias may belong to one term only")
+                    raise Problem(
+                        path,
+                        term.line,
+                        f"term {term.id!r}: name {form!r} is already used by {other.id!r} (line {other.line})",
+                        "a name or alias may belong to one term only",
+                    )
                 forms[(lang, form)] = term
 
 

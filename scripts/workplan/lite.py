@@ -1,4 +1,5 @@
 """Imports without what the build does not use (imports nothing of ours)."""
+
 from __future__ import annotations
 
 import sys
@@ -11,7 +12,7 @@ def import_jieba():
     if "jieba" not in sys.modules and "pkg_resources" not in sys.modules:
         sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # makes `import pkg_resources` fail
         try:
-            import jieba  # noqa: F401
+            import jieba
         finally:
             del sys.modules["pkg_resources"]
     import jieba

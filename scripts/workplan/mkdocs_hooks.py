@@ -8,6 +8,7 @@ Python version, so an edited template is compiled anew.
 on_post_page: the changes to Material's base.html that no template block reaches
 (overrides/README.md lists every override).
 """
+
 from __future__ import annotations
 
 import re
@@ -17,8 +18,10 @@ import jinja2
 _CACHE = jinja2.FileSystemBytecodeCache()  # Jinja's default: a folder of this user's in the temp dir
 
 # The drawer and search toggles: the Nu HTML Checker rejects autocomplete on a checkbox.
-_TOGGLE = re.compile(r'(<input class="md-toggle" data-md-toggle="(?:drawer|search)" type="checkbox" id="__\w+") '
-                     r'autocomplete="off">')
+_TOGGLE = re.compile(
+    r'(<input class="md-toggle" data-md-toggle="(?:drawer|search)" type="checkbox" id="__\w+") '
+    r'autocomplete="off">'
+)
 # Material's <link rel=alternate hreflang> in the head: its language script fetches sitemap.xml beside
 # each, which with absolute URLs leaves the serving origin.  hreflang is in the sitemaps (sitemap.xml).
 _ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')

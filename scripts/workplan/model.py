@@ -5,6 +5,7 @@ annotate: Plan + glossary -> links per item  (workplan.annotate)
 convert: Plan            -> Plan in zh-Hant  (workplan.convert)
 render : Plan + edition  -> Markdown pages   (workplan.edition_markdown)
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -44,7 +45,7 @@ class Plan:
     sections: tuple[Section, ...]
     source_line: str | None  # e.g. "来源:国家知识产权局"
     lang: str = "zh-Hans"
-    provenance: "Provenance | None" = None  # where the text comes from (source/<plan>.provenance.yml), if recorded
+    provenance: Provenance | None = None  # where the text comes from (source/<plan>.provenance.yml), if recorded
 
     def items(self) -> list[Item]:
         return [item for section in self.sections for item in section.items]

@@ -8,6 +8,7 @@ edition segment and sets the links to the editions.  Both are allowed by their h
 own Content-Security-Policy (the site's policy otherwise).  Without JavaScript the links name the
 public address (SITE_URL) when it is set, and nothing otherwise.
 """
+
 from __future__ import annotations
 
 import base64
@@ -43,6 +44,8 @@ def values(content) -> dict:
         "public": site_url(),
         "path": site_path() if site_url() else "",
         "codes": " ".join(e.code for e in content.editions),
-        "editions": [{"code": e.code, "label": e.label, "title": content.docs[e.code].title, "message": e.ui["not_found"]}
-                     for e in content.editions],
+        "editions": [
+            {"code": e.code, "label": e.label, "title": content.docs[e.code].title, "message": e.ui["not_found"]}
+            for e in content.editions
+        ],
     }

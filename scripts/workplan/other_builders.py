@@ -7,6 +7,7 @@ after `make docs`.  ProperDocs reads the MkDocs configs (docs/{edition}.yml) unc
 Zensical reads docs/{edition}.zensical.yml (outputs/zensical.py), and writes inside docs/,
 its project root.  Nothing here changes what `make site` builds.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -36,42 +37,59 @@ class Builder:
         return importlib.util.find_spec(self.module) is not None
 
     def command(self, root: Path, edition: Edition, python: str = sys.executable) -> list[str]:
-        cmd = [python, "-m", self.module, "build", "-f", str(root / "docs" / self.config.format(code=edition.code)), "--strict"]
+        cmd = [
+            python,
+            "-m",
+            self.module,
+            "build",
+            "-f",
+            str(root / "docs" / self.config.format(code=edition.code)),
+            "--strict",
+        ]
         if self.site_dir_option:
             cmd += ["-d", str(root / self.site / edition.code)]
         return cmd
 
 
-BUILDERS = {b.name: b for b in (
-    Builder("mkdocs", "mkdocs", "{code}.yml", "site-mkdocs", True, True),
-    Builder("properdocs", "properdocs", "{code}.yml", "site-properdocs", True, True),
-    Builder("zensical", "zensical", "{code}.zensical.yml", f"docs/{ZENSICAL_SITE_DIR}", False, False),
-)}
+BUILDERS = {
+    b.name: b
+    for b in (
+        Builder("mkdocs", "mkdocs", "{code}.yml", "site-mkdocs", True, True),
+        Builder("properdocs", "properdocs", "{code}.yml", "site-properdocs", True, True),
+        Builder("zensical", "zensical", "{code}.zensical.yml", f"docs/{ZENSICAL_SITE_DIR}", False, False),
+    )
+}
 
 
 class BuildFailed(Exception):
     pass
 
 
-def build(builder: Builder, root: Path = config.ROOT, editions: tuple[Edition, ...] = EDITIONS,
-          python: str = sys.executable) -> dict[str, float]:
+def build(
+    builder: Builder, root: Path = config.ROOT, editions: tuple[Edition, ...] = EDITIONS, python: str = sys.executable
+) -> dict[str, float]:
     """Build every edition of root/docs/ with `builder`, one process each (two at a time
     where the builder allows), from the project root.  Returns the seconds each took;
     raises BuildFailed with the builder's output when one fails."""
     if not (root / "docs" / builder.config.format(code=editions[0].code)).is_file():
-        raise BuildFailed(f"{root / 'docs'} has no {builder.config.format(code=editions[0].code)}: run `make docs` first")
+        raise BuildFailed(
+            f"{root / 'docs'} has no {builder.config.format(code=editions[0].code)}: run `make docs` first"
+        )
 
     def one(edition: Edition) -> tuple[float, subprocess.CompletedProcess]:
         started = time.perf_counter()
-        done = subprocess.run(builder.command(root, edition, python), cwd=root, capture_output=True, text=True)
+        done = subprocess.run(
+            builder.command(root, edition, python), cwd=root, capture_output=True, text=True, check=False
+        )
         return time.perf_counter() - started, done
 
     with ThreadPoolExecutor(max_workers=2 if builder.parallel else 1) as pool:
-        results = dict(zip((e.code for e in editions), pool.map(one, editions)))
+        results = dict(zip((e.code for e in editions), pool.map(one, editions), strict=True))
     for code, (_, done) in results.items():
         if done.returncode != 0:
-            raise BuildFailed(f"{builder.name} failed on {code} (exit {done.returncode}):\n"
-                              f"{done.stdout[-3000:]}{done.stderr[-3000:]}")
+            raise BuildFailed(
+                f"{builder.name} failed on {code} (exit {done.returncode}):\n{done.stdout[-3000:]}{done.stderr[-3000:]}"
+            )
     return {code: took for code, (took, _) in results.items()}
 
 
@@ -82,7 +100,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     builder = BUILDERS[args.builder]
     if not builder.available():
-        print(f"error: {builder.name} is not installed in {sys.prefix}: pip install -r requirements.txt", file=sys.stderr)
+        print(
+            f"error: {builder.name} is not installed in {sys.prefix}: pip install -r requirements.txt", file=sys.stderr
+        )
         return 2
     try:
         times = build(builder, args.root.resolve())

@@ -15,6 +15,7 @@ A line that stops mid-sentence (no 。！？ at its end) continues on the next l
 hard-wrapped plan parses like one with a paragraph a line.
 Sentences end at 。！？ but never inside “”, 《》, 「」 or ()/（）.
 """
+
 from __future__ import annotations
 
 import re
@@ -84,9 +85,7 @@ def continues(paragraph: str, heading_line: bool) -> bool:
     line holding only its heading (no 。 at all): that is the heading-on-its-own-line layout."""
     if ENDS_SENTENCE.search(paragraph):
         return False
-    if heading_line and not any(ch in ENDERS for ch in paragraph):
-        return False
-    return True
+    return not (heading_line and not any(ch in ENDERS for ch in paragraph))
 
 
 def decode(data: bytes, path: str) -> str:
@@ -96,7 +95,9 @@ def decode(data: bytes, path: str) -> str:
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
         raise Problem(
-            path, line, f"byte 0x{data[err.start]:02x} is not UTF-8",
+            path,
+            line,
+            f"byte 0x{data[err.start]:02x} is not UTF-8",
             "save the file as UTF-8",
         ) from None
     return text.removeprefix("\ufeff")
@@ -129,12 +130,15 @@ def parse(text: str, path: str = "<plan>") -> Plan:
                 elif value < expected:
                     problem = f"section {m.group(1)}、 is out of order"
                 else:
-                    problem = f"section {m.group(1)}、 follows {numeral_of(expected - 1) + '、' if blocks else 'the preamble'}"
+                    before = numeral_of(expected - 1) + "、" if blocks else "the preamble"
+                    problem = f"section {m.group(1)}、 follows {before}"
                 raise Problem(
-                    path, n, problem,
+                    path,
+                    n,
+                    problem,
                     f"expected section {numeral_of(expected)}、; number the sections 一、二、三、… without gaps",
                 )
-            rest = line[m.end():].strip()
+            rest = line[m.end() :].strip()
             blocks.append((n, m.group(1), value, [(n, rest)] if rest else []))
         elif blocks:
             paragraphs = blocks[-1][3]
@@ -149,7 +153,9 @@ def parse(text: str, path: str = "<plan>") -> Plan:
 
     if not blocks:
         raise Problem(
-            path, title_line, f"no sections found after the title {title!r}",
+            path,
+            title_line,
+            f"no sections found after the title {title!r}",
             "each section starts a line with a Chinese numeral and 、, e.g. 一、",
         )
 
@@ -163,9 +169,7 @@ def parse(text: str, path: str = "<plan>") -> Plan:
         heading = sentences[0][1]
         if heading[-1] == "。":
             heading = heading[:-1]
-        items = tuple(
-            Item(id=f"{value}.{k}", text=s, line=n) for k, (n, s) in enumerate(sentences[1:], start=1)
-        )
+        items = tuple(Item(id=f"{value}.{k}", text=s, line=n) for k, (n, s) in enumerate(sentences[1:], start=1))
         sections.append(Section(number=value, numeral=numeral, heading=heading, items=items, line=line_no))
 
     return Plan(title=title, preamble=tuple(preamble), sections=tuple(sections), source_line=source_line)

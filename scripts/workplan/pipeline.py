@@ -4,6 +4,7 @@ Everything is built into docs.new/ and site.new/ first; only when every stage an
 MkDocs build has succeeded are they swapped in, so a failed build leaves the previous
 docs/ and site/ as they were.  Output is deterministic: the same inputs give the same bytes.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -11,10 +12,8 @@ import dataclasses
 import shutil
 from pathlib import Path
 
-from . import config
+from . import config, outputs, provenance
 from . import glossary as gl
-from . import outputs
-from . import provenance
 from . import translation as tr
 from .editions import EDITIONS, Edition
 from .model import Plan, Problem
@@ -26,8 +25,9 @@ ROOT = config.ROOT
 DEFAULT_SOURCE = config.DEFAULT_SOURCE
 
 
-def load_inputs(source: Path, glossary: Path | None = None,
-                memo: dict | None = None) -> tuple[Plan, list[gl.Term], tr.Translation | None]:
+def load_inputs(
+    source: Path, glossary: Path | None = None, memo: dict | None = None
+) -> tuple[Plan, list[gl.Term], tr.Translation | None]:
     """The plan, the glossary (glossary/terms.yml unless named) and the translation beside the plan.
 
     `memo` (the live preview's): parsed inputs by their bytes, so an edit re-reads only its file."""
@@ -41,7 +41,9 @@ def load_inputs(source: Path, glossary: Path | None = None,
     try:
         data = source.read_bytes()
     except OSError as err:
-        raise Problem(str(source), 1, f"cannot read the plan: {err.strerror}", "pass an existing file as SOURCE=") from None
+        raise Problem(
+            str(source), 1, f"cannot read the plan: {err.strerror}", "pass an existing file as SOURCE="
+        ) from None
     plan = once("plan", data, lambda: parse_bytes(data, str(source)))
     ppath = config.provenance_path(source)
     if ppath.exists():
@@ -92,9 +94,16 @@ def downloads(content: Content, cache_root: Path, make: bool) -> dict[str, bytes
     return files
 
 
-def build(source: Path, root: Path = ROOT, editions: tuple[Edition, ...] = EDITIONS, docs_only: bool = False,
-          make_downloads: bool = True, glossary: Path | None = None, preview: bool = False,
-          linked: dict[str, bytes] | None = None) -> list[str]:
+def build(
+    source: Path,
+    root: Path = ROOT,
+    editions: tuple[Edition, ...] = EDITIONS,
+    docs_only: bool = False,
+    make_downloads: bool = True,
+    glossary: Path | None = None,
+    preview: bool = False,
+    linked: dict[str, bytes] | None = None,
+) -> list[str]:
     """Build docs/ and site/ under `root`; returns the warnings.  Raises Problem on bad input.
     preview=True: pages as make serve's live preview has them (no service worker, no script policy).
     linked: a dict to receive the downloads the pages link (path -> bytes), as the downloads stage found them."""
@@ -104,9 +113,17 @@ def build(source: Path, root: Path = ROOT, editions: tuple[Edition, ...] = EDITI
         return _build(source, root, editions, docs_only, make_downloads, glossary, preview, workers, linked)
 
 
-def _build(source: Path, root: Path, editions: tuple[Edition, ...], docs_only: bool, make_downloads: bool,
-           glossary: Path | None, preview: bool, workers: MkDocsPool | None,
-           linked: dict[str, bytes] | None = None) -> list[str]:
+def _build(
+    source: Path,
+    root: Path,
+    editions: tuple[Edition, ...],
+    docs_only: bool,
+    make_downloads: bool,
+    glossary: Path | None,
+    preview: bool,
+    workers: MkDocsPool | None,
+    linked: dict[str, bytes] | None = None,
+) -> list[str]:
     plan, terms, translation = load_inputs(source, glossary)
     content = dataclasses.replace(prepare(plan, terms, translation, editions), preview=preview)
     extra = {} if docs_only else downloads(content, root / ".cache" / "downloads", make_downloads)

@@ -2,6 +2,7 @@
 
 One loop over the editions' data (editions.py): an edition's text is the original, an OpenCC
 conversion of it, or the translation.  Nothing here names an edition."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -10,9 +11,9 @@ from . import annotate as ann
 from . import glossary as gl
 from . import pinyin
 from . import translation as tr
+from .annotate import Span
 from .editions import Edition, original, translated
 from .model import Plan
-from .annotate import Span
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,9 @@ class Content:
     glossed: dict[str, list[Glossed]]  # edition code -> the glossary as it shows it
     warnings: list[str]
     downloads: dict[str, int] = field(default_factory=dict)  # site path -> size in bytes, for links
-    preview: bool = False  # make serve's live preview: no service worker, no script policy (live reload injects a script)
+    preview: bool = (
+        False  # make serve's live preview: no service worker, no script policy (live reload injects a script)
+    )
 
     def edition(self, code: str) -> Edition:
         return next(e for e in self.editions if e.code == code)
@@ -120,13 +123,21 @@ def _converted_doc(edition: Edition, source: Doc, plan: Plan, convert) -> Doc:
     )
 
 
-def _translated_doc(edition: Edition, source: Doc, plan: Plan, terms: list[gl.Term],
-                    translation: tr.Translation | None, warnings: list[str]) -> Doc:
+def _translated_doc(
+    edition: Edition,
+    source: Doc,
+    plan: Plan,
+    terms: list[gl.Term],
+    translation: tr.Translation | None,
+    warnings: list[str],
+) -> Doc:
     t = translation or tr.Translation()
     missing = t.missing(plan)
     if missing:
-        warnings.append(f"English: {len(missing)} of {len(plan.items()) + len(plan.sections)} headings and items "
-                        f"have no translation; they are shown in Chinese, marked as not yet translated")
+        warnings.append(
+            f"English: {len(missing)} of {len(plan.items()) + len(plan.sections)} headings and items "
+            f"have no translation; they are shown in Chinese, marked as not yet translated"
+        )
     matcher = _matcher(terms, edition.code)
     return Doc(
         lang=edition.code,
@@ -134,8 +145,9 @@ def _translated_doc(edition: Edition, source: Doc, plan: Plan, terms: list[gl.Te
         citation=t.citation or t.title or plan.title,
         preamble=tuple(ann.annotate(p, matcher) for p in t.preamble) if t.preamble else source.preamble,
         headings={s.number: t.headings.get(s.number, s.heading) for s in plan.sections},
-        items={i.id: ann.annotate(t.items[i.id], matcher) if i.id in t.items else source.items[i.id]
-               for i in plan.items()},
+        items={
+            i.id: ann.annotate(t.items[i.id], matcher) if i.id in t.items else source.items[i.id] for i in plan.items()
+        },
         source_line=t.source_line or plan.source_line,
         overview=t.overview,
         summaries=dict(t.summaries),
@@ -151,8 +163,9 @@ def headline(name: str) -> str:
     return name[:1].upper() + name[1:] if first.islower() else name
 
 
-def _glossed(edition: Edition, terms: list[gl.Term], uses: dict[str, list[str]], convert,
-             readings: dict[str, str]) -> list[Glossed]:
+def _glossed(
+    edition: Edition, terms: list[gl.Term], uses: dict[str, list[str]], convert, readings: dict[str, str]
+) -> list[Glossed]:
     """The glossary as one edition shows it: names and definitions in its language first."""
     base = "zh-Hans"
 
@@ -165,16 +178,35 @@ def _glossed(edition: Edition, terms: list[gl.Term], uses: dict[str, list[str]],
     for term in terms:
         zh_name, zh_def = zh(term.names), zh(term.definition)
         if edition.chinese:
-            entries.append(Glossed(term, zh_name, (term.names["en"],), zh_def, term.definition["en"],
-                                   tuple(uses.get(term.id, ())), readings[term.names[base]]))
+            entries.append(
+                Glossed(
+                    term,
+                    zh_name,
+                    (term.names["en"],),
+                    zh_def,
+                    term.definition["en"],
+                    tuple(uses.get(term.id, ())),
+                    readings[term.names[base]],
+                )
+            )
         else:
-            entries.append(Glossed(term, headline(term.names["en"]), (zh_name,), term.definition["en"], zh_def,
-                                   tuple(uses.get(term.id, ())), readings[term.names[base]]))
+            entries.append(
+                Glossed(
+                    term,
+                    headline(term.names["en"]),
+                    (zh_name,),
+                    term.definition["en"],
+                    zh_def,
+                    tuple(uses.get(term.id, ())),
+                    readings[term.names[base]],
+                )
+            )
     return entries
 
 
-def prepare(plan: Plan, terms: list[gl.Term], translation: tr.Translation | None,
-            editions: tuple[Edition, ...]) -> Content:
+def prepare(
+    plan: Plan, terms: list[gl.Term], translation: tr.Translation | None, editions: tuple[Edition, ...]
+) -> Content:
     """Pure: the plan, glossary and translation -> every edition's annotated text."""
     warnings: list[str] = []
     first = original(editions)
@@ -190,8 +222,10 @@ def prepare(plan: Plan, terms: list[gl.Term], translation: tr.Translation | None
         elif edition.text == "translation":
             docs[edition.code] = _translated_doc(edition, source, plan, terms, translation, warnings)
         else:
-            raise ValueError(f"editions.py: edition {edition.code!r} has text={edition.text!r} "
-                             "(use 'source', 'convert' or 'translation')")
+            raise ValueError(
+                f"editions.py: edition {edition.code!r} has text={edition.text!r} "
+                "(use 'source', 'convert' or 'translation')"
+            )
     source_uses = uses_of(source)
     readings = pinyin.grouped(t.names["zh-Hans"] for t in terms)
     glossed = {}

@@ -5,6 +5,7 @@ One record, read once: the home pages and "about" sections (render), plan.json (
 every citation (citation, outputs/citations, the page head) take the date and the issuer from it.
 A record whose hash does not match the plan file stops the build: it would describe another text.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -99,8 +100,11 @@ def load(text: str, path: str, plan_bytes: bytes | None = None) -> Provenance:
             return None
         value = str(value) if value is not None else ""
         if not DATE.match(value):
-            raise fail(key, f"{key}: expected an ISO 8601 date (2022, 2022-06 or 2022-06-21), got {value!r}",
-                       "quote it in YAML")
+            raise fail(
+                key,
+                f"{key}: expected an ISO 8601 date (2022, 2022-06 or 2022-06-21), got {value!r}",
+                "quote it in YAML",
+            )
         return value
 
     issuer = data.get("issuer")
@@ -110,8 +114,11 @@ def load(text: str, path: str, plan_bytes: bytes | None = None) -> Provenance:
     if not re.fullmatch(r"[0-9a-f]{64}", digest):
         raise fail("sha256", "sha256: expected 64 hex digits")
     if plan_bytes is not None and sha256(plan_bytes) != digest:
-        raise fail("sha256", f"the record is for another text: the plan's SHA-256 is {sha256(plan_bytes)}",
-                   "check the text against the official one, then update the record")
+        raise fail(
+            "sha256",
+            f"the record is for another text: the plan's SHA-256 is {sha256(plan_bytes)}",
+            "check the text against the official one, then update the record",
+        )
     status = data.get("official_url_status", "confirmed" if data.get("official_url") else "unconfirmed")
     if status not in STATUS:
         raise fail("official_url_status", f"official_url_status: expected one of {', '.join(STATUS)}")
@@ -123,8 +130,11 @@ def load(text: str, path: str, plan_bytes: bytes | None = None) -> Provenance:
         repost = None
     else:
         if official:
-            raise fail("official_url", "official_url: set while official_url_status is unconfirmed",
-                       "give the best repost as best_repost instead")
+            raise fail(
+                "official_url",
+                "official_url: set while official_url_status is unconfirmed",
+                "give the best repost as best_repost instead",
+            )
         official = None
         if not isinstance(repost, str) or not URL.match(repost):
             raise fail("best_repost", "best_repost: an unconfirmed official address needs the best repost's address")

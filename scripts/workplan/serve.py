@@ -13,9 +13,11 @@ touches a watched file of its own when done, so that the server reloads the page
 
     python -m workplan.serve [--source PLAN.txt] [--port 8000] [--host 127.0.0.1]
 """
+
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import logging
 import os
@@ -36,12 +38,12 @@ def _snapshot(root: Path) -> dict[str, float]:
     stamps: dict[str, float] = {}
     for name in WATCHED:
         path = root / name
-        paths = [path] if path.is_file() else (p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+        paths = (
+            [path] if path.is_file() else (p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+        )
         for p in paths:
-            try:
+            with contextlib.suppress(FileNotFoundError):
                 stamps[str(p)] = p.stat().st_mtime_ns
-            except FileNotFoundError:
-                pass
     return stamps
 
 
@@ -113,14 +115,15 @@ class Preview:
 
     # -- the first build: the same as `make pages` (atomic), then the downloads ------------------
     def first(self) -> bool:
-        from workplan.pipeline import build
         from workplan.model import Problem
+        from workplan.pipeline import build
 
         self.signal.parent.mkdir(parents=True, exist_ok=True)
         try:
             linked: dict[str, bytes] = {}
-            for warning in build(self.source, root=self.root, make_downloads=False, glossary=self.glossary, preview=True,
-                                 linked=linked):
+            for warning in build(
+                self.source, root=self.root, make_downloads=False, glossary=self.glossary, preview=True, linked=linked
+            ):
                 print(f"warning: {warning}", file=sys.stderr)
             self._download_files = linked  # what the cache holds for these inputs: the first edit need not look
         except Problem as problem:
@@ -149,7 +152,7 @@ class Preview:
         try:
             with self._build_lock:
                 built = self._pages(full=theme)
-        except Exception as err:  # noqa: BLE001 - the preview keeps serving the last good site
+        except Exception as err:
             from workplan.model import Problem
 
             if isinstance(err, Problem):
@@ -196,14 +199,14 @@ class Preview:
             if built:
                 print(f"rebuilt the whole-plan pages of {', '.join(built)}", file=sys.stderr)
                 self._built_in_background()
-        except Exception as err:  # noqa: BLE001 - the preview keeps serving
+        except Exception as err:
             print(f"error: {type(err).__name__}: {err}", file=sys.stderr)
 
     def _pages(self, full: bool) -> list[str]:
         import dataclasses
 
-        from workplan import pipeline as b
         from workplan import outputs
+        from workplan import pipeline as b
         from workplan.editions import EDITIONS
         from workplan.prepare import prepare
 
@@ -277,7 +280,7 @@ class Preview:
                     self._pages(full=False)  # the links and sizes of the new files
                     self._finish_later()
                 self._built_in_background()
-        except Exception as err:  # noqa: BLE001 - the pages stay as they are
+        except Exception as err:
             print(f"error: downloads: {type(err).__name__}: {err}", file=sys.stderr)
         finally:
             self._downloads_lock.release()
@@ -303,8 +306,9 @@ def serve(source: Path, root: Path, host: str, port: int) -> int:
     if not preview.first():
         preview.close()
         return 2
-    server = LiveReloadServer(builder=preview.rebuild, host=host, port=port, root=str(root / "site"),
-                              polling_interval=POLLING_INTERVAL)
+    server = LiveReloadServer(
+        builder=preview.rebuild, host=host, port=port, root=str(root / "site"), polling_interval=POLLING_INTERVAL
+    )
     for name in WATCHED:
         if (root / name).exists():
             server.watch(str(root / name))
@@ -332,7 +336,8 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     logging.getLogger("mkdocs.livereload").setLevel(logging.INFO)
     logging.getLogger("mkdocs.commands.build").addFilter(  # the preview's incremental builds are meant
-        lambda record: "'dirty' build" not in record.getMessage())
+        lambda record: "'dirty' build" not in record.getMessage()
+    )
     return serve(args.source.resolve(), args.root.resolve(), args.host, args.port)
 
 

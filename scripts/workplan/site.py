@@ -1,4 +1,5 @@
 """I/O at the edge: writing trees, running MkDocs, the atomic swap, the downloads cache."""
+
 from __future__ import annotations
 
 import concurrent.futures
@@ -52,7 +53,7 @@ def _start_worker() -> None:
 
     import_jieba()  # before Material's search plugin imports it
     import markdown  # noqa: F401
-    import mkdocs.commands.build  # noqa: F401
+    import mkdocs.commands.build
     import mkdocs.config  # noqa: F401
 
 
@@ -72,11 +73,12 @@ class MkDocsPool:
         self.size = max(1, min(size, wanted))
         self.executor: concurrent.futures.ProcessPoolExecutor | None = None
 
-    def __enter__(self) -> "MkDocsPool":
+    def __enter__(self) -> MkDocsPool:
         if self.size > 1:
             method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
             self.executor = concurrent.futures.ProcessPoolExecutor(
-                self.size, mp_context=multiprocessing.get_context(method), initializer=_start_worker)
+                self.size, mp_context=multiprocessing.get_context(method), initializer=_start_worker
+            )
             for _ in range(self.size):  # starts every process now, not at the first build
                 self.executor.submit(int)
         return self

@@ -3,6 +3,7 @@
 A plan without a translation file, or with some items missing, still builds: those
 items show the Chinese with a "not yet translated" mark (see render) and the build warns.
 """
+
 from __future__ import annotations
 
 import re
@@ -59,7 +60,12 @@ def load(text: str, path: str, plan: Plan) -> Translation:
         if value is None:
             return ""
         if not isinstance(value, str) or not value.strip():
-            raise Problem(path, _line_of(text, where), f"{where} must be non-empty text", "write the translation or remove the key")
+            raise Problem(
+                path,
+                _line_of(text, where),
+                f"{where} must be non-empty text",
+                "write the translation or remove the key",
+            )
         return " ".join(value.split())
 
     items = {}
@@ -67,16 +73,24 @@ def load(text: str, path: str, plan: Plan) -> Translation:
     for key, value in (data.get("items") or {}).items():
         key = str(key)
         if key not in known:
-            raise Problem(path, _line_of(text, f"{key}"), f"translation for item {key}, which the plan does not have",
-                          "remove it or fix the id")
+            raise Problem(
+                path,
+                _line_of(text, f"{key}"),
+                f"translation for item {key}, which the plan does not have",
+                "remove it or fix the id",
+            )
         items[key] = text_field(value, f"items.{key}")
     headings, summaries = {}, {}
     numbers = {s.number for s in plan.sections}
     for key, value in (data.get("sections") or {}).items():
         number = int(key)
         if number not in numbers:
-            raise Problem(path, _line_of(text, f"{key}:"), f"translation for section {key}, which the plan does not have",
-                          "remove it or fix the number")
+            raise Problem(
+                path,
+                _line_of(text, f"{key}:"),
+                f"translation for section {key}, which the plan does not have",
+                "remove it or fix the number",
+            )
         value = value or {}
         if value.get("heading"):
             headings[number] = text_field(value["heading"], f"sections.{key}.heading")

@@ -8,11 +8,12 @@ full-width where they stand in Chinese text.  Between ASCII letters or digits (1
 Everything here runs at render time: the data files (plan.json, glossary.json, glossary.csv)
 and tests/golden/zh-Hant.txt hold the text before typography.
 """
+
 from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Callable
+from collections.abc import Callable
 
 FULL_WIDTH = {",": "，", ":": "：", "(": "（", ")": "）"}
 HALF_WIDTH = {v: k for k, v in FULL_WIDTH.items()}

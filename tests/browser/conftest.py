@@ -3,6 +3,7 @@
 Without /usr/bin/chromium the browser tests are skipped with a visible reason, except under
 CI=true, where a missing browser is a failure (.ci/run installs it).
 """
+
 from __future__ import annotations
 
 import os
@@ -63,15 +64,19 @@ def watch():
     uncaught page errors, HTTP error responses and failed requests.  A request still in flight when
     the test goes to the next page is cancelled (net::ERR_ABORTED): not a failure of the site; a
     missing file shows as an HTTP error response (or ERR_FILE_NOT_FOUND from file://)."""
+
     def start(page, warnings: bool = False) -> list[str]:
         problems: list[str] = []
         kinds = ("error", "warning") if warnings else ("error",)
         page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type in kinds else None)
         page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
         page.on("response", lambda r: problems.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
-        page.on("requestfailed", lambda r: None if r.failure == "net::ERR_ABORTED"
-                else problems.append(f"failed: {r.url} {r.failure}"))
+        page.on(
+            "requestfailed",
+            lambda r: None if r.failure == "net::ERR_ABORTED" else problems.append(f"failed: {r.url} {r.failure}"),
+        )
         return problems
+
     return start
 
 
@@ -79,7 +84,7 @@ class Axe:
     """axe-core run in a page.  axe is injected as an inline script, which the pages' script policy
     forbids: the contexts made here, and only they, bypass the policy (test_policy.py checks it)."""
 
-    TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+    TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice")
 
     def __init__(self, browser):
         self.browser, self.contexts = browser, []

@@ -1,4 +1,5 @@
 """Waiting on a page for a condition rather than for a time (imported by the browser tests)."""
+
 from __future__ import annotations
 
 

@@ -6,6 +6,7 @@ performance.now(): the keystroke is the keydown of a key that changed the text (
 event follows it) or, for text an input method commits without a key (Chinese here), that
 `input` event itself; a MutationObserver notes each change of the result list.
 """
+
 from __future__ import annotations
 
 import re
@@ -27,7 +28,8 @@ PROBE = """() => {
     .observe(list, { childList: true, subtree: true, characterData: true });
 }"""
 
-GROUPS = """() => Array.from(document.querySelectorAll('.md-search-result__list > .md-search-result__item')).map(li => ({
+GROUPS = """() => Array.from(
+    document.querySelectorAll('.md-search-result__list > .md-search-result__item')).map(li => ({
   links: Array.from(li.querySelectorAll('a.md-search-result__link')).map(a => a.href),
   own: Array.from(li.querySelectorAll('mark')).some(m => !m.closest('.wp-other')),
   other: li.querySelectorAll('.wp-other mark').length > 0,
@@ -52,8 +54,11 @@ def query(page, text: str, quiet_ms: int = 800) -> tuple[list[dict], float]:
         page.keyboard.insert_text(text)
         page.keyboard.press("End")
     page.wait_for_function(
-        """() => { const p = window.__wpProbe, k = p.keys[p.keys.length - 1], r = p.renders[p.renders.length - 1];
-                   return r !== undefined && r > k && performance.now() - r > %d; }""" % quiet_ms, timeout=15000)
+        """quiet => { const p = window.__wpProbe, k = p.keys[p.keys.length - 1], r = p.renders[p.renders.length - 1];
+                   return r !== undefined && r > k && performance.now() - r > quiet; }""",
+        arg=quiet_ms,
+        timeout=15000,
+    )
     probe = page.evaluate("() => window.__wpProbe")
     latency = probe["renders"][-1] - probe["keys"][-1]
     return page.evaluate(GROUPS), latency

@@ -1,5 +1,6 @@
 """What only a browser shows of the trainer's kit: ranges of items (#item-4-3-to-4-5) with and
 without JavaScript, and the cite menu (one item, a shift-click range) from http:// and file://."""
+
 from __future__ import annotations
 
 import json
@@ -53,8 +54,9 @@ def choose(page, item: str, style: str, shift: bool = False) -> str:
     page.evaluate("id => document.querySelector('#' + id + ' button.wp-cite')?.removeAttribute('data-copied')", item)
     page.click(f"#{item} button.wp-cite", modifiers=["Shift"] if shift else [])
     page.click(f'.wp-cite-menu button[data-style="{style}"]')
-    page.wait_for_function("id => document.querySelector('#' + id + ' button.wp-cite').getAttribute('data-copied')",
-                           arg=item)
+    page.wait_for_function(
+        "id => document.querySelector('#' + id + ' button.wp-cite').getAttribute('data-copied')", arg=item
+    )
     return page.get_attribute(f"#{item} button.wp-cite", "data-copied")
 
 
@@ -73,9 +75,11 @@ def test_cite_menu_copies_one_item_and_a_shift_click_range(browser, base_url, co
     assert not [u for u in requested if "workplan-cite-menu" in u or "/workplan-cite.css" in u], requested
     page.click("#item-4-3 button.wp-cite")
     page.wait_for_selector(".wp-cite-menu .wp-cite-label")
-    assert [u for u in requested if u.endswith("/workplan-cite-menu.js")] and [u for u in requested if u.endswith("/workplan-cite.css")]
+    assert [u for u in requested if u.endswith("/workplan-cite-menu.js")] and [
+        u for u in requested if u.endswith("/workplan-cite.css")
+    ]
     shown = page.eval_on_selector_all(".wp-cite-menu .wp-cite-label", "els => els.map(e => e.textContent)")
-    assert shown == labels + [data["ui"]["link"], data["ui"]["range_from"]]
+    assert shown == [*labels, data["ui"]["link"], data["ui"]["range_from"]]
     page.keyboard.press("Escape")
     assert page.query_selector(".wp-cite-menu") is None
 

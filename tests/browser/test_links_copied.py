@@ -9,6 +9,7 @@ sub-path, used on a phone (touch) and on a desktop.
   - the 404 pages, served for missing addresses at several depths, load with zero failed requests
     and link into the copy.
 """
+
 from __future__ import annotations
 
 import json
@@ -50,8 +51,9 @@ def device(request, browser, copy_url):
 
 
 def copied(page, item: str) -> str:
-    page.wait_for_function("id => document.querySelector('#' + id + ' button.wp-cite').getAttribute('data-copied')",
-                           arg=item)
+    page.wait_for_function(
+        "id => document.querySelector('#' + id + ' button.wp-cite').getAttribute('data-copied')", arg=item
+    )
     return page.get_attribute(f"#{item} button.wp-cite", "data-copied")
 
 
@@ -102,8 +104,11 @@ def test_a_range_made_by_touch_alone(browser, copy_url, code):
     assert "§4.3–4.5" in menu.text_content()
     page.tap('.wp-cite-menu button[data-style="link"]')
     assert copied(page, "item-4-5") == f"{copy_url}{code}/sections/4/#item-4-3-to-4-5"
-    assert page.eval_on_selector_all(".wp-item.wp-in-range", "els => els.map(e => e.id)") == \
-        ["item-4-3", "item-4-4", "item-4-5"]
+    assert page.eval_on_selector_all(".wp-item.wp-in-range", "els => els.map(e => e.id)") == [
+        "item-4-3",
+        "item-4-4",
+        "item-4-5",
+    ]
     context.close()
 
 
@@ -136,15 +141,17 @@ def test_a_range_made_by_keyboard_alone_and_dropped_with_escape(browser, copy_ur
 
 
 def test_one_message_area_for_copy_and_cite(device, copy_url):
-    name, page, press = device
+    _name, page, press = device
     page.goto(f"{copy_url}en/sections/4/", wait_until="networkidle")
     assert page.eval_on_selector_all("[role=status]", "els => els.length") == 1
     press("#item-4-3 button.wp-copy")
     page.wait_for_function("() => document.querySelector('.wp-status').textContent !== ''")
     first = page.text_content(".wp-status")
     choose(page, press, "item-4-4", "plain")
-    shown = page.eval_on_selector_all(".wp-status, .wp-cite-status",
-                                      "els => els.filter(e => e.getBoundingClientRect().height > 0).map(e => e.textContent)")
+    shown = page.eval_on_selector_all(
+        ".wp-status, .wp-cite-status",
+        "els => els.filter(e => e.getBoundingClientRect().height > 0).map(e => e.textContent)",
+    )
     assert len(shown) == 1 and "§4.4" in shown[0] and shown[0] != first, shown
 
 
@@ -212,8 +219,10 @@ def test_404_pages_load_cleanly_at_any_depth_and_link_into_the_copy(browser, cop
     assert requested == [copy_url + path]  # self-contained: nothing else fetched
     # so what watch saw is the 404 status of the page itself (as a response and as Chrome's console
     # line for it), and nothing else: no failed request, no policy violation, no script error
-    own = [f"HTTP 404: {copy_url}{path}",
-           "console error: Failed to load resource: the server responded with a status of 404 (Not Found)"]
+    own = [
+        f"HTTP 404: {copy_url}{path}",
+        "console error: Failed to load resource: the server responded with a status of 404 (Not Found)",
+    ]
     assert sorted(problems) == sorted(own), problems
     edition = path.split("/")[0] if path.split("/")[0] in CODES else CODES[0]
     assert page.evaluate("document.documentElement.lang") == edition

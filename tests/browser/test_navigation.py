@@ -1,4 +1,5 @@
 """What only a browser shows: language switching, copy citation, the translation toggle, clean loads."""
+
 from __future__ import annotations
 
 from urllib.parse import urlparse
@@ -114,8 +115,10 @@ def test_print_shows_the_text_without_the_site_chrome(page, base_url, tmp_path):
 def test_enhancements_do_not_shift_the_layout(browser, base_url, width):
     """The copy buttons and the toggle arrive by script into places kept for them (CLS ~ 0)."""
     context = browser.new_context(viewport={"width": width, "height": 900})
-    context.add_init_script("window.__cls = 0; new PerformanceObserver(l => { for (const e of l.getEntries()) "
-                            "window.__cls += e.value; }).observe({type: 'layout-shift', buffered: true});")
+    context.add_init_script(
+        "window.__cls = 0; new PerformanceObserver(l => { for (const e of l.getEntries()) "
+        "window.__cls += e.value; }).observe({type: 'layout-shift', buffered: true});"
+    )
     page = context.new_page()
     for path in ("zh-Hans/sections/4/", "zh-Hant/sections/7/", "en/sections/3/", "zh-Hans/full/"):
         page.goto(f"{base_url}{path}", wait_until="networkidle")

@@ -3,11 +3,13 @@
 A plain build (SITE_URL unset) is served under a sub-path on a port the OS gives; the server is
 then stopped, so "offline" is a refused connection, not an emulation the worker could bypass.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 from helpers import build_with, make_root
 from static_server import serve
@@ -63,14 +65,19 @@ def test_offline_after_one_visit_pages_search_glossary(browser, plain_site, edit
     scope = f"/{SUB}{edition}/"
     sizes = page.evaluate(CACHE_SIZE, f"workplan:{scope}:")
     assert len(sizes) == 1, sizes
-    (name, size), = sizes.items()
+    ((_name, size),) = sizes.items()
     print(f"service worker cache {edition}: {size['files']} files, {size['bytes'] / 1024:.0f} KB")
     server.stop()
 
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    for path, check in [("sections/7/", "#item-7-1"), ("full/", "#item-8-1"), ("glossary/", "#hague-agreement"),
-                        ("", "h1"), ("sections/4/?h=patent", "#item-4-3")]:
+    for path, check in [
+        ("sections/7/", "#item-7-1"),
+        ("full/", "#item-8-1"),
+        ("glossary/", "#hague-agreement"),
+        ("", "h1"),
+        ("sections/4/?h=patent", "#item-4-3"),
+    ]:
         page.goto(f"{server.url}{edition}/{path}")
         assert page.locator(check).count() == 1, path
         assert page.evaluate("document.documentElement.lang") == edition
@@ -84,14 +91,16 @@ def test_offline_after_one_visit_pages_search_glossary(browser, plain_site, edit
     assert page.locator("h1").count() == 1
     # another edition is not this worker's: offline it is not served
     other = "zh-Hans" if edition != "zh-Hans" else "en"
-    with pytest.raises(Exception):
+    with pytest.raises(PlaywrightError, match="ERR_"):  # a network error: refused, not served from a cache
         page.goto(f"{server.url}{other}/sections/7/")
     assert not errors, errors
     context.close()
 
 
 # A plan of its own, small: what the worker caches is the build's whole tree, whatever the plan.
-PLAN = "某局2023年工作要点\n总体思路。\n一、第一部分。任务甲。任务乙。\n二、第二部分。任务丙。\n三、第三部分。任务丁。\n"
+PLAN = (
+    "某局2023年工作要点\n总体思路。\n一、第一部分。任务甲。任务乙。\n二、第二部分。任务丙。\n三、第三部分。任务丁。\n"
+)
 
 
 def test_a_second_build_replaces_the_cache_whole(browser, tmp_path):
@@ -107,7 +116,9 @@ def test_a_second_build_replaces_the_cache_whole(browser, tmp_path):
     wait_until_controlled(page)
     prefix = f"workplan:/{SUB}zh-Hans/:"
     # another site on the same origin (another project path): never touched
-    page.evaluate("caches.open('workplan:/u/other-site/zh-Hans/:0123').then(c => c.put('/u/other-site/x', new Response('x')))")
+    page.evaluate(
+        "caches.open('workplan:/u/other-site/zh-Hans/:0123').then(c => c.put('/u/other-site/x', new Response('x')))"
+    )
     first = page.evaluate(CACHE_SIZE, prefix)
     assert len(first) == 1
     title = page.locator("h1").inner_text().strip()
@@ -117,8 +128,12 @@ def test_a_second_build_replaces_the_cache_whole(browser, tmp_path):
     build_with(root, None, source, downloads=False)
 
     page.goto(home, wait_until="networkidle")  # the browser finds the new sw.js; it installs the new build
-    poll(page, """async prefix => { const names = (await caches.keys()).filter(n => n.startsWith(prefix));
-        return names.length === 1 && names[0] !== %r; }""" % next(iter(first)), prefix)
+    poll(
+        page,
+        f"""async prefix => {{ const names = (await caches.keys()).filter(n => n.startsWith(prefix));
+        return names.length === 1 && names[0] !== {next(iter(first))!r}; }}""",
+        prefix,
+    )
     page.goto(home)
     assert page.locator("h1").inner_text().strip() == new_title != title
     second = page.evaluate(CACHE_SIZE, prefix)

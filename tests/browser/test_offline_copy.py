@@ -1,6 +1,7 @@
 """The offline copy, unzipped and opened from file:// as a double-click would: navigate, switch
 language (same page and item), follow a glossary link, search (Chinese and English), with nothing
 on the console (a CSP violation is a console error) and no request other than file: URLs."""
+
 from __future__ import annotations
 
 import zipfile
@@ -23,7 +24,10 @@ def copy(site, tmp_path_factory):
 def watch_files(watch, page) -> list[str]:
     """What goes wrong in the page (console errors and warnings too), and any request not for a file."""
     problems = watch(page, warnings=True)
-    page.on("request", lambda r: problems.append(f"not a file: {r.url}") if not r.url.startswith(("file:", "data:")) else None)
+    page.on(
+        "request",
+        lambda r: problems.append(f"not a file: {r.url}") if not r.url.startswith(("file:", "data:")) else None,
+    )
     return problems
 
 
@@ -57,7 +61,9 @@ def test_navigate_switch_language_glossary_from_file(page, watch, copy):
     assert not problems, problems
 
 
-@pytest.mark.parametrize("edition, query, section", [("zh-Hans", "海牙协定", 7), ("zh-Hant", "地理標誌", 3), ("en", "Hague", 7)])
+@pytest.mark.parametrize(
+    "edition, query, section", [("zh-Hans", "海牙协定", 7), ("zh-Hant", "地理標誌", 3), ("en", "Hague", 7)]
+)
 def test_search_works_from_file(page, watch, copy, edition, query, section):
     problems = watch_files(watch, page)
     page.goto(f"{copy}{edition}/sections/1.html")

@@ -1,16 +1,18 @@
 """The script policy holds in the browser: no violation on any page, and a script created and
 inserted by script does not run (a script written by innerHTML never runs anyway, so that would
 prove nothing)."""
+
 from __future__ import annotations
 
 import pytest
-
 from test_navigation import all_pages
 
 pytestmark = pytest.mark.browser
-WATCH = ("window.__violations = [];"
-         "document.addEventListener('securitypolicyviolation', e => window.__violations.push("
-         "e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber));")
+WATCH = (
+    "window.__violations = [];"
+    "document.addEventListener('securitypolicyviolation', e => window.__violations.push("
+    "e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber));"
+)
 
 
 @pytest.mark.parametrize("edition", ["zh-Hans", "zh-Hant", "en"])

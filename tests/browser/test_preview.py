@@ -1,6 +1,7 @@
 """The live preview: `make serve` rebuilds on an edit and reloads the open page; a broken edit
 prints the build's one-line error and the last good page stays served until it is fixed.
 (The edit-to-page time is measured by scripts/bench_preview.py, not asserted here.)"""
+
 from __future__ import annotations
 
 import os
@@ -34,7 +35,12 @@ def preview(tmp_path, browser):
     port = free_port()
     proc = subprocess.Popen(
         ["make", "--no-print-directory", "serve", f"PORT={port}", f"ROOT={root}", f"SOURCE={root / 'source' / PLAN}"],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
     lines: list[str] = []
     threading.Thread(target=lambda: lines.extend(proc.stdout), daemon=True).start()
     base = f"http://127.0.0.1:{port}/"
@@ -61,8 +67,9 @@ def edit(path: Path, old: str, new: str) -> None:
 
 def wait_for_text(page, anchor: str, text: str) -> None:
     """Until the item shows `text` (across the reloads the preview makes)."""
-    page.wait_for_function("([id, text]) => ((document.getElementById(id) || {}).textContent || '').includes(text)",
-                           arg=[anchor, text])
+    page.wait_for_function(
+        "([id, text]) => ((document.getElementById(id) || {}).textContent || '').includes(text)", arg=[anchor, text]
+    )
 
 
 def test_an_edit_shows_in_the_open_page_and_a_broken_one_keeps_the_last_good_site(preview, browser):

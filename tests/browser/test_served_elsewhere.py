@@ -7,6 +7,7 @@ Every page type of every edition must load with zero requests outside the servin
 error, no failed request and nothing on the console (a Content-Security-Policy violation is a console
 error too); the language selector must land on the same page and item inside the copy.
 """
+
 from __future__ import annotations
 
 from urllib.parse import urlparse
@@ -32,8 +33,14 @@ def copy_url(request):
 def watch_origin(watch, page, origin: str) -> list[str]:
     """What goes wrong in the page (console errors and warnings too), and any request to another origin."""
     problems = watch(page, warnings=True)
-    page.on("request", lambda r: problems.append(f"foreign: {r.url}")
-            if urlparse(r.url).scheme in ("http", "https") and urlparse(r.url).netloc != origin else None)
+    page.on(
+        "request",
+        lambda r: (
+            problems.append(f"foreign: {r.url}")
+            if urlparse(r.url).scheme in ("http", "https") and urlparse(r.url).netloc != origin
+            else None
+        ),
+    )
     return problems
 
 

@@ -6,11 +6,12 @@ itself is gated in test_gates.py and measured by scripts/bench_lighthouse.py).
   light or dark preference picks the scheme before the first paint, a change of preference is followed,
   and the color-scheme and theme-color meta tags follow the page's colours, as Material's component did.
 - Permalinks keep their citation as the browser's own tooltip: Material mounts no tooltip on them."""
+
 from __future__ import annotations
 
 import pytest
 
-from page_tools import settle, control_tooltip
+from page_tools import control_tooltip, settle
 
 pytestmark = pytest.mark.browser
 
@@ -32,7 +33,8 @@ def test_the_palette_follows_the_readers_preference_from_the_first_paint(browser
     page = context.new_page()
     # the scheme as the first paint sees it: read when the page's first content is parsed
     page.add_init_script("""document.addEventListener('readystatechange', () => {
-        if (document.readyState === 'interactive') window.__firstScheme = document.body.getAttribute('data-md-color-scheme');
+        if (document.readyState === 'interactive')
+            window.__firstScheme = document.body.getAttribute('data-md-color-scheme');
     });""")
     page.goto(f"{base_url}{edition}/{path}", wait_until="load")
     assert page.evaluate("window.__firstScheme") == "slate"

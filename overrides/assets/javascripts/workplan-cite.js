@@ -14,7 +14,7 @@
   var RANGE = /^#item-(\d+)-(\d+)-to-(\d+)-(\d+)$/;
   var ITEM = /^item-(\d+)-(\d+)$/;
   var data;
-  try { data = JSON.parse(document.getElementById("wp-cite-data").textContent); } catch (e) { return; }
+  try { data = JSON.parse(document.getElementById("wp-cite-data").textContent); } catch { return; }
   var script = document.currentScript;
   var here = script ? script.src : new URL("assets/javascripts/workplan-cite.js", location.href).href;
 

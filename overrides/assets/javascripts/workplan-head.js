@@ -2,6 +2,7 @@
    (__md_scope, __md_hash, __md_get, __md_set; mkdocs-material 9.8.1, partials/javascripts/base.html),
    the scope coming from this script's data-scope attribute.  Then the project's classes that must be
    set before the first paint: JS is on, and whether the reader chose to see the other-language text. */
+/* global WorkplanSearch -- defined by workplan-search-core.js, loaded on demand below */
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -17,14 +18,14 @@
   window.__md_set = function (key, value, storage, scope) {
     storage = storage || localStorage;
     scope = scope || window.__md_scope;
-    try { storage.setItem(scope.pathname + "." + key, JSON.stringify(value)); } catch (e) { /* private mode */ }
+    try { storage.setItem(scope.pathname + "." + key, JSON.stringify(value)); } catch { /* private mode */ }
   };
   var root = document.documentElement;
   root.classList.add("wp-js");
   try {
     if (localStorage.getItem("wp-show-alt") === "1") root.classList.add("wp-show-alt");
     if (localStorage.getItem("wp-pinyin") === "1") root.classList.add("wp-pinyin-wanted");  /* workplan-reading.js */
-  } catch (e) { /* private mode */ }
+  } catch { /* private mode */ }
   /* Search answered in the page after the worker's first answer (README "Search", Latency):
      wraps the Worker that Material's bundle starts for search. */
   var Native = window.Worker;

@@ -49,7 +49,7 @@
     try {
       var value = window.__md_get("__palette");
       return value && value.color && value.index >= 0 && value.index < inputs.length ? value : null;
-    } catch (e) { return null; }
+    } catch { return null; }
   }
 
   function apply(value, switching) {

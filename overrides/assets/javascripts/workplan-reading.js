@@ -87,7 +87,7 @@
     }
     button.addEventListener("click", function () {
       var wanted = !root.classList.contains("wp-pinyin");
-      try { localStorage.setItem(KEY, wanted ? "1" : "0"); } catch (e) { /* private mode */ }
+      try { localStorage.setItem(KEY, wanted ? "1" : "0"); } catch { /* private mode */ }
       show(wanted);
     });
     sync();

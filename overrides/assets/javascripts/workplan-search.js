@@ -10,6 +10,7 @@
    WorkplanSearch.search(query) directly.  An index already present as the global
    WORKPLAN_SEARCH_INDEX (e.g. from a script file) is used instead of fetching. */
 "use strict";
+/* global WorkplanSearch -- defined by workplan-search-core.js, which load() imports */
 
 var INDEX_URL = new URL("../../search/workplan-index.json", self.location.href).href;
 var loading = null;

@@ -12,10 +12,24 @@ DOWNLOADS the heavy downloads (PDF, EPUB, offline zip), relative to site/: built
 
 A new output is a new module here and one entry in a list below.
 """
+
 from __future__ import annotations
 
-from . import (assets, citations, configs, data, ebooks, handouts, offline_copy, pages, reading, root_pages,
-               search_index, service_worker, web_manifest)
+from . import (
+    assets,
+    citations,
+    configs,
+    data,
+    ebooks,
+    handouts,
+    offline_copy,
+    pages,
+    reading,
+    root_pages,
+    search_index,
+    service_worker,
+    web_manifest,
+)
 
 # DOCS in the order they are rendered
 DOCS = (configs, search_index, pages, data, reading, citations, web_manifest, assets)

@@ -9,6 +9,7 @@ Each is minified (rjsmin, rcssmin: comments and spaces out, nothing renamed) bef
 the sources in overrides/ keep their comments, a reader's first load does not carry them.  The files
 our scripts load on first use (LAZY_ASSETS: the reading aids, the cite menu) are minified too, under
 their plain names (a file in docs/ takes the place of the theme's copy)."""
+
 from __future__ import annotations
 
 import hashlib
@@ -21,11 +22,19 @@ import yaml
 from ..config import ROOT
 from ..prepare import Content
 
-TEMPLATE_ASSETS = ("assets/javascripts/workplan-head.js", "assets/javascripts/workplan-palette.js",
-                   "assets/javascripts/workplan-content.js", "assets/javascripts/workplan-search.js")
+TEMPLATE_ASSETS = (
+    "assets/javascripts/workplan-head.js",
+    "assets/javascripts/workplan-palette.js",
+    "assets/javascripts/workplan-content.js",
+    "assets/javascripts/workplan-search.js",
+)
 
-LAZY_ASSETS = ("assets/javascripts/workplan-reading-aids.js", "assets/stylesheets/workplan-reading-aids.css",
-               "assets/javascripts/workplan-cite-menu.js", "assets/stylesheets/workplan-cite.css")
+LAZY_ASSETS = (
+    "assets/javascripts/workplan-reading-aids.js",
+    "assets/stylesheets/workplan-reading-aids.css",
+    "assets/javascripts/workplan-cite-menu.js",
+    "assets/stylesheets/workplan-cite.css",
+)
 
 
 def minified(path: str, data: bytes) -> bytes:
@@ -49,7 +58,7 @@ def _lists(config_bytes: bytes) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def hashed_name(path: str, data: bytes) -> str:
-    stem, dot, ext = path.rpartition(".")
+    stem, _dot, ext = path.rpartition(".")
     return f"{stem}.{hashlib.sha256(data).hexdigest()[:8]}.{ext}"
 
 
@@ -79,5 +88,4 @@ def config_values() -> dict:
 def render(content: Content) -> dict[str, bytes]:
     files = hashed()
     lazy = {path: minified(path, (ROOT / "overrides" / path).read_bytes()) for path in LAZY_ASSETS}
-    return {f"{e.code}/{name}": data for e in content.editions
-            for name, data in [*files.values(), *lazy.items()]}
+    return {f"{e.code}/{name}": data for e in content.editions for name, data in [*files.values(), *lazy.items()]}

@@ -11,6 +11,7 @@ its provenance record, at the precision the record confirms.  URLs are absolute,
 address (SITE_URL); when it is unset the files name no URL (a relative one would lead nowhere once
 imported).
 """
+
 from __future__ import annotations
 
 import json
@@ -85,6 +86,7 @@ def ris(edition: Edition, title: str, url: str, date: list[int]) -> str:
     if ct.translated(edition):
         ref["subsidiary_authors"] = [ui["project"]]  # A4: the translator
         ref["notes"] = [ct.credit(edition)]
+
     class Writer(rispy.RisWriter):  # no "1." numbering line before the record: plain RIS
         def set_header(self, count):
             return ""

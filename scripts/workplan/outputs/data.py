@@ -1,4 +1,5 @@
 """Data downloads of every edition: plan.json, glossary.json, glossary.csv (docs/ stage)."""
+
 from __future__ import annotations
 
 import csv
@@ -10,10 +11,12 @@ from .. import pinyin
 from ..prepare import Content
 
 # The data files hold the text before typography; the pages typeset it at render time.
-UNTYPESET = ("All text here is untypeset: it is stored before the editions' typography. The pages set ASCII , : ( ) "
-             "full-width in Chinese text, join year ranges with a dash (2021-2035年 as 2021—2035年) in both Chinese "
-             "editions, and use corner brackets 「」『』 for quotes in the traditional edition; the data keeps the "
-             "characters as converted or received.")
+UNTYPESET = (
+    "All text here is untypeset: it is stored before the editions' typography. The pages set ASCII , : ( ) "
+    "full-width in Chinese text, join year ranges with a dash (2021-2035年 as 2021—2035年) in both Chinese "
+    "editions, and use corner brackets 「」『』 for quotes in the traditional edition; the data keeps the "
+    "characters as converted or received."
+)
 CSV_UNTYPESET_COLUMN = "untypeset (text before typography)"
 
 
@@ -32,9 +35,13 @@ def plan_json(content: Content) -> str:
                     "heading": doc.headings[s.number],
                     **({"summary": doc.summaries[s.number]} if doc.summaries and s.number in doc.summaries else {}),
                     "items": [
-                        {"id": i.id, "anchor": i.anchor, "text": ann.plain(doc.items[i.id]),
-                         **({"pinyin": pinyin.reading(ann.plain(doc.items[i.id]))} if code == original_code else {}),
-                         **({"untranslated": True} if i.id in doc.untranslated else {})}
+                        {
+                            "id": i.id,
+                            "anchor": i.anchor,
+                            "text": ann.plain(doc.items[i.id]),
+                            **({"pinyin": pinyin.reading(ann.plain(doc.items[i.id]))} if code == original_code else {}),
+                            **({"untranslated": True} if i.id in doc.untranslated else {}),
+                        }
                         for i in s.items
                     ],
                 }
@@ -47,8 +54,7 @@ def plan_json(content: Content) -> str:
     original = content.docs[content.original.code]
     data = {
         "about": f"{original.title} reader's edition: the plan as data. zh-Hans is the original, "
-                 "character-exact; zh-Hant is an OpenCC conversion, proofread; en is an unofficial translation. "
-                 + UNTYPESET,
+        "character-exact; zh-Hant is an OpenCC conversion, proofread; en is an unofficial translation. " + UNTYPESET,
         # where the text comes from: title, issuer, date of issue, official address, when checked, SHA-256
         **({"provenance": plan.provenance.as_data()} if plan.provenance else {}),
         "editions": editions,
@@ -61,21 +67,23 @@ def glossary_rows(content: Content) -> list[dict]:
     hant = {g.term.id: g for g in content.glossed.get("zh-Hant", [])}
     hans = {g.term.id: g for g in content.glossed.get("zh-Hans", [])}
     for term in content.glossary:
-        rows.append({
-            "id": term.id,
-            "category": term.category,
-            "zh-Hans": term.names["zh-Hans"],
-            "zh-Hant": hant[term.id].name if term.id in hant else "",
-            "en": term.names["en"],
-            "pinyin": hans[term.id].pinyin if term.id in hans else pinyin.words(term.names["zh-Hans"]),
-            "abbr": term.abbr,
-            "definition_en": term.definition["en"],
-            "definition_zh-Hans": term.definition["zh-Hans"],
-            "definition_zh-Hant": hant[term.id].definition if term.id in hant else "",
-            "url": term.url,
-            "sources": " | ".join(term.sources),
-            "appears_in": " ".join(hans[term.id].uses) if term.id in hans else "",
-        })
+        rows.append(
+            {
+                "id": term.id,
+                "category": term.category,
+                "zh-Hans": term.names["zh-Hans"],
+                "zh-Hant": hant[term.id].name if term.id in hant else "",
+                "en": term.names["en"],
+                "pinyin": hans[term.id].pinyin if term.id in hans else pinyin.words(term.names["zh-Hans"]),
+                "abbr": term.abbr,
+                "definition_en": term.definition["en"],
+                "definition_zh-Hans": term.definition["zh-Hans"],
+                "definition_zh-Hant": hant[term.id].definition if term.id in hant else "",
+                "url": term.url,
+                "sources": " | ".join(term.sources),
+                "appears_in": " ".join(hans[term.id].uses) if term.id in hans else "",
+            }
+        )
     return rows
 
 

@@ -11,15 +11,15 @@ identifier, source and title-page link; when it is unset the book names no addre
 a name-based UUID of the edition.  Deterministic: dcterms:modified and every
 zip entry's time are the fixed build epoch (SOURCE_DATE_EPOCH, else the plan's year).
 """
+
 from __future__ import annotations
 
 import datetime
-import io
-import zipfile
-
 import hashlib
+import io
 import os
 import uuid
+import zipfile
 from pathlib import Path
 
 from .. import annotate as ann
@@ -38,8 +38,10 @@ dt { font-weight: bold; margin-top: .6em; }
 dd { margin-left: 1.2em; }
 a.term { color: inherit; text-decoration: underline dotted; }
 """
+
+
 def build_time(epoch: int) -> datetime.datetime:
-    return datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc).replace(tzinfo=None)
+    return datetime.datetime.fromtimestamp(epoch, datetime.UTC).replace(tzinfo=None)
 
 
 class Book(EditionText):
@@ -56,9 +58,16 @@ class Book(EditionText):
 
     def item(self, item) -> str:
         lang = ' lang="zh-Hans" xml:lang="zh-Hans"' if item.id in self.doc.untranslated else ""
-        out = [f'<div class="item" id="{item.anchor}"{lang}><p><span class="num">§{item.id}</span>'
-               f"{self.spans(self.doc.items[item.id])}</p>"]
-        if self.e.chinese and self.english and item.id in self.english.items and item.id not in self.english.untranslated:
+        out = [
+            f'<div class="item" id="{item.anchor}"{lang}><p><span class="num">§{item.id}</span>'
+            f"{self.spans(self.doc.items[item.id])}</p>"
+        ]
+        if (
+            self.e.chinese
+            and self.english
+            and item.id in self.english.items
+            and item.id not in self.english.untranslated
+        ):
             out.append(f'<p class="alt" lang="en" xml:lang="en">{esc(ann.plain(self.english.items[item.id]))}</p>')
         out.append("</div>")
         return "".join(out)
@@ -94,8 +103,7 @@ class Book(EditionText):
             book.add_item(page)
             return page
 
-        front = [f'<p>{esc(self.ui["issuer"])} · {date[0] if date else ""}</p>',
-                 f'<p>{esc(ct.credit(self.e))}</p>']
+        front = [f"<p>{esc(self.ui['issuer'])} · {date[0] if date else ''}</p>", f"<p>{esc(ct.credit(self.e))}</p>"]
         if self.url:
             front.append(f'<p><a href="{esc(self.url)}">{esc(self.url)}</a></p>')
         if self.doc.preamble:
@@ -111,12 +119,18 @@ class Book(EditionText):
                 other = " · ".join(self.alt_ts(n) for n in g.other_names)
                 other_lang = "en" if self.e.chinese else "zh-Hans"
                 uses = " ".join(
-                    f'<a href="section-{u.split(".")[0]}.xhtml#item-{u.replace(".", "-")}">§{u}</a>' if u != "preamble"
-                    else f'<a href="title.xhtml#preamble">{esc(self.ui["preamble"])}</a>' for u in g.uses)
-                rows.append(f'<dt id="term-{g.term.id}">{esc(self.ts(g.name))}'
-                            + (f' <span lang="{other_lang}" xml:lang="{other_lang}">({esc(other)})</span>' if other else "")
-                            + f"</dt><dd><p>{esc(self.ts(g.definition))}</p>"
-                            + (f"<p>{esc(self.ui['appears_in'])}{esc(self.ui['colon'])}{uses}</p>" if uses else "") + "</dd>")
+                    f'<a href="section-{u.split(".")[0]}.xhtml#item-{u.replace(".", "-")}">§{u}</a>'
+                    if u != "preamble"
+                    else f'<a href="title.xhtml#preamble">{esc(self.ui["preamble"])}</a>'
+                    for u in g.uses
+                )
+                rows.append(
+                    f'<dt id="term-{g.term.id}">{esc(self.ts(g.name))}'
+                    + (f' <span lang="{other_lang}" xml:lang="{other_lang}">({esc(other)})</span>' if other else "")
+                    + f"</dt><dd><p>{esc(self.ts(g.definition))}</p>"
+                    + (f"<p>{esc(self.ui['appears_in'])}{esc(self.ui['colon'])}{uses}</p>" if uses else "")
+                    + "</dd>"
+                )
             chapters.append(chapter("glossary.xhtml", self.ui["epub_glossary"], f"<dl>{''.join(rows)}</dl>"))
         book.toc = chapters
         book.spine = ["nav", *chapters]
@@ -146,7 +160,7 @@ def build_epoch(content) -> int:
     if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
         return int(os.environ["SOURCE_DATE_EPOCH"])
     year = ct.plan_year(content.plan.title) or 2000
-    return int(datetime.datetime(year, 1, 1, tzinfo=datetime.timezone.utc).timestamp())
+    return int(datetime.datetime(year, 1, 1, tzinfo=datetime.UTC).timestamp())
 
 
 def books(content) -> dict[str, Book]:
@@ -156,8 +170,19 @@ def books(content) -> dict[str, Book]:
 def fingerprint(content) -> str:
     import ebooklib
 
-    digest = hashlib.sha256(repr((content.plan, content.docs, content.glossed, [e.code for e in content.editions],
-                                  [e.ui for e in content.editions], site_url(), build_epoch(content))).encode())
+    digest = hashlib.sha256(
+        repr(
+            (
+                content.plan,
+                content.docs,
+                content.glossed,
+                [e.code for e in content.editions],
+                [e.ui for e in content.editions],
+                site_url(),
+                build_epoch(content),
+            )
+        ).encode()
+    )
     digest.update(Path(__file__).read_bytes())
     digest.update(Path(edition_text.__file__).read_bytes())
     digest.update(Path(ct.__file__).read_bytes())  # who is named publisher, and the date

@@ -1,12 +1,13 @@
 """Not an output: what the download modules (handouts.py, ebooks.py) set up from one edition of the
 prepared content before writing it out (its text, typesetter, section titles, UI strings, glossed
 terms and the edition's public address)."""
+
 from __future__ import annotations
 
 import html
 
-from ..editions import Edition
 from ..edition_markdown import renderer_for
+from ..editions import Edition
 from ..typography import typesetter
 
 

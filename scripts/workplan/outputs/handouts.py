@@ -12,11 +12,11 @@ is the public one (SITE_URL); when that is unset, a handout has no QR code and n
 CJK from Debian's fonts-noto-cjk, SC or TC by edition, embedded and subset by WeasyPrint, so the
 text is selectable and searchable.  Deterministic: no creation date, a fixed PDF identifier.
 """
+
 from __future__ import annotations
 
 import hashlib
 import re
-
 from pathlib import Path
 
 from .. import annotate as ann
@@ -84,7 +84,9 @@ class Handouts(EditionText):
         for g in used:
             others = " · ".join(self.alt_ts(n) for n in g.other_names)
             other = f' <span lang="{"en" if self.e.chinese else "zh-Hans"}">({esc(others)})</span>' if others else ""
-            rows.append(f"<dt>{esc(self.ts(g.name))}{other}</dt><dd>{esc(self.ts(short_definition(g.definition)))}</dd>")
+            rows.append(
+                f"<dt>{esc(self.ts(g.name))}{other}</dt><dd>{esc(self.ts(short_definition(g.definition)))}</dd>"
+            )
         return f'<h2>{esc(heading)}</h2><dl class="terms">{"".join(rows)}</dl>'
 
     def foot(self, url: str, pin: str) -> str:
@@ -95,16 +97,23 @@ class Handouts(EditionText):
         if url:
             qr = f'<img src="{qr_data_uri(url)}" alt="QR: {esc(url)}">'
             scan = f'<p>{esc(self.ui["handout_scan"])}: <span class="url">{esc(url)}</span></p>'
-        return (f'<div class="foot">{qr}<div>{scan}'
-                f'<p>{esc(self.ui["cite_label"])}{esc(self.ui["colon"])}{esc(citation)}</p><p>{esc(source)}</p></div></div>')
+        return (
+            f'<div class="foot">{qr}<div>{scan}'
+            f"<p>{esc(self.ui['cite_label'])}{esc(self.ui['colon'])}{esc(citation)}</p><p>{esc(source)}</p></div></div>"
+        )
 
     def page(self, title: str, body: str) -> str:
         running = self.ts(self.doc.title)
-        css = CSS.format(font=self.ui["pdf_font"], running=running.replace('"', "'"),
-                         page_label=self.ui["handout_page"].format(page='" counter(page) "', pages='" counter(pages) "'))
-        return (f'<!doctype html><html lang="{self.code}"><head><meta charset="utf-8"><title>{esc(title)}</title>'
-                f'<meta name="author" content="{esc(self.ui["issuer"])}"><style>{css}</style></head>'
-                f"<body>{body}</body></html>")
+        css = CSS.format(
+            font=self.ui["pdf_font"],
+            running=running.replace('"', "'"),
+            page_label=self.ui["handout_page"].format(page='" counter(page) "', pages='" counter(pages) "'),
+        )
+        return (
+            f'<!doctype html><html lang="{self.code}"><head><meta charset="utf-8"><title>{esc(title)}</title>'
+            f'<meta name="author" content="{esc(self.ui["issuer"])}"><style>{css}</style></head>'
+            f"<body>{body}</body></html>"
+        )
 
     def section(self, number: int, bilingual: bool = False) -> str:
         section = self.content.plan.section(number)
@@ -134,7 +143,9 @@ class Handouts(EditionText):
         for section in self.content.plan.sections:
             docs[f"{self.code}/downloads/section-{section.number}.pdf"] = self.section(section.number)
             if self.e.chinese and self.english:
-                docs[f"{self.code}/downloads/section-{section.number}-bilingual.pdf"] = self.section(section.number, True)
+                docs[f"{self.code}/downloads/section-{section.number}-bilingual.pdf"] = self.section(
+                    section.number, True
+                )
         docs[f"{self.code}/downloads/plan.pdf"] = self.whole()
         return docs
 

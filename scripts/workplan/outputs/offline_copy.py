@@ -10,6 +10,7 @@ its index arrives as a script file, search/workplan-index.js (no fetch under fil
 published site's URLs are not touched.  The zip is deterministic: sorted entries, fixed times
 and permissions.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -87,10 +88,17 @@ def root_files(content: Content) -> dict[str, str]:
 
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(COPY), keep_trailing_newline=True, autoescape=True)
     first = content.editions[0].code
-    values = {"first": first, "title": content.docs[first].title, "csp": POLICY, "editions": content.editions,
-              "titles": {e.code: content.docs[e.code].title for e in content.editions}}
-    return {"index.html": env.get_template("index.html").render(values),
-            "root.css": (TEMPLATES / "root.css").read_text(encoding="utf-8")}
+    values = {
+        "first": first,
+        "title": content.docs[first].title,
+        "csp": POLICY,
+        "editions": content.editions,
+        "titles": {e.code: content.docs[e.code].title for e in content.editions},
+    }
+    return {
+        "index.html": env.get_template("index.html").render(values),
+        "root.css": (TEMPLATES / "root.css").read_text(encoding="utf-8"),
+    }
 
 
 def deterministic_zip(tree: Path) -> bytes:

@@ -1,9 +1,11 @@
 """The Markdown pages of every edition (docs/ stage); the configs that build them are outputs/configs.py."""
+
 from __future__ import annotations
 
+from ..edition_markdown import renderer_for
 from ..editions import Edition
 from ..prepare import Content
-from ..edition_markdown import renderer_for
+
 
 def human_size(size: int) -> str:
     return f"{size / 1024 / 1024:.1f} MB" if size >= 1024 * 1024 else f"{max(1, round(size / 1024))} KB"
@@ -19,8 +21,10 @@ def offline_copy_link(content: Content, edition: Edition) -> str:
     name = PATH.rsplit("/", 1)[-1]
     size = human_size(content.downloads[PATH])
     size = f"（{size}）" if edition.chinese else f" ({size})"
-    return (f'\n{edition.ui["offline_copy"]} <a href="../{PATH}" download class="wp-download">{name}</a>'
-            f'{size}\n{{ .wp-offline }}\n')
+    return (
+        f'\n{edition.ui["offline_copy"]} <a href="../{PATH}" download class="wp-download">{name}</a>'
+        f"{size}\n{{ .wp-offline }}\n"
+    )
 
 
 def render(content: Content) -> dict[str, str]:

@@ -1,14 +1,15 @@
 """The site root: index.html (to the first edition), 404.html (links every edition; self-contained,
 workplan/not_found.py), .nojekyll (site/ stage).  From templates/root-*.html; every string comes
 from the plan or editions.py."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from ..config import TEMPLATES, site_url
 from .. import not_found
+from ..config import TEMPLATES, site_url
 from ..csp import POLICY
 from ..prepare import Content
 
@@ -28,8 +29,7 @@ if TYPE_CHECKING:
 def _env() -> jinja2.Environment:
     import jinja2
 
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), finalize=_escape,
-                              keep_trailing_newline=True)
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), finalize=_escape, keep_trailing_newline=True)
 
 
 def render(content: Content) -> dict[str, str]:

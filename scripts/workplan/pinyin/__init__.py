@@ -11,9 +11,10 @@ API (stable; other modules rely on it):
     words(text) -> str                    the pinyin grouped into words (GB/T 16159).
     grouped(texts) -> {text: words(text)} the same for many texts, the dictionary read once.
 """
+
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from ..lite import import_jieba
@@ -49,13 +50,21 @@ def load_corrections(path: Path) -> dict[str, tuple[str, ...]]:
                 raise Problem(str(path), n, "the header is not word<TAB>reading<TAB>reason", "restore the header row")
             continue
         if len(cells) != 3 or not all(c.strip() for c in cells):
-            raise Problem(str(path), n, "expected three tab-separated cells: word, reading, reason",
-                          "give every correction a word, its reading and the reason")
+            raise Problem(
+                str(path),
+                n,
+                "expected three tab-separated cells: word, reading, reason",
+                "give every correction a word, its reading and the reason",
+            )
         word, text, _reason = cells
         syll = tuple(text.split())
         if len(syll) != len(word) or not all(_is_han(c) for c in word):
-            raise Problem(str(path), n, f"{word!r} has {len(word)} characters but {len(syll)} syllables",
-                          "write one tone-marked syllable per Chinese character, separated by spaces")
+            raise Problem(
+                str(path),
+                n,
+                f"{word!r} has {len(word)} characters but {len(syll)} syllables",
+                "write one tone-marked syllable per Chinese character, separated by spaces",
+            )
         if word in out:
             raise Problem(str(path), n, f"{word!r} is corrected twice", "keep one row per word")
         out[word] = syll
@@ -83,7 +92,7 @@ def syllables(text: str) -> list[str | None]:
     return list(_syllables(text))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _syllables(text: str) -> tuple[str | None, ...]:
     """syllables(), remembered: every edition asks for the same texts."""
     out: list[str | None] = []
@@ -259,7 +268,7 @@ def grouped(texts) -> dict[str, str]:
     return {text: words(text) for text in texts}
 
 
-@lru_cache(maxsize=None)
+@cache
 def words(text: str) -> str:
     """The pinyin of `text` grouped into words (GB/T 16159): 知识产权保护 -> 'zhīshi chǎnquán bǎohù'."""
     sylls = syllables(text)
@@ -272,8 +281,14 @@ def words(text: str) -> str:
     def word(chars: str, seg: list[str]) -> None:
         if chars in COORDINATE:  # rule 5
             pieces.append(("w", "-".join(seg), chars))
-        elif (len(chars) == 1 and chars in GENERIC and pieces and pieces[-1][0] == "w"
-              and len(pieces[-1][2]) == 2 and "-" not in pieces[-1][1]):  # rule 4
+        elif (
+            len(chars) == 1
+            and chars in GENERIC
+            and pieces
+            and pieces[-1][0] == "w"
+            and len(pieces[-1][2]) == 2
+            and "-" not in pieces[-1][1]
+        ):  # rule 4
             _, before, before_chars = pieces.pop()
             pieces.append(("w", _join([before, seg[0]]), before_chars + chars))
         else:
@@ -282,7 +297,7 @@ def words(text: str) -> str:
     for token in _SEGMENTER.tokenizer.cut(text, HMM=False):
         tag = tags.get(token, "x")
         n = len(token)
-        seg = sylls[pos:pos + n]
+        seg = sylls[pos : pos + n]
         pos += n
         if not all(seg):
             if not token.isspace():
@@ -299,7 +314,7 @@ def words(text: str) -> str:
         else:
             k = 0
             for part in parts:
-                word(part, seg[k:k + len(part)])
+                word(part, seg[k : k + len(part)])
                 k += len(part)
     out = ""
     for kind, piece, _chars in pieces:

@@ -1,5 +1,6 @@
 """The pinyin of a whole plan, part by part: what plan.json's `pinyin` fields and the ruby text carry,
 and what tests/golden/pinyin.zh-Hans.txt pins after proofreading."""
+
 from __future__ import annotations
 
 from ..model import Plan
@@ -23,7 +24,8 @@ def parts(plan: Plan) -> list[tuple[str, str]]:
 def golden_text(plan: Plan) -> str:
     """The reviewable form: each part's text as a comment, then `key<TAB>pinyin`."""
     lines = [
-        "# The pinyin of the whole plan, proofread word by word (corrections: scripts/workplan/pinyin/corrections.tsv).",
+        "# The pinyin of the whole plan, proofread word by word "
+        "(corrections: scripts/workplan/pinyin/corrections.tsv).",
         "# Each part: its text as a comment line, then key<TAB>one tone-marked syllable per Chinese character.",
     ]
     for key, text in parts(plan):
