@@ -19,7 +19,7 @@ from typing import Callable
 
 from .annotate import Span, map_spans, plain
 from .convert import engine_version
-from .editions import CNIPA_URL, Edition
+from .editions import CNIPA_URL, Edition, plural_forms
 from .glossary import CATEGORIES
 from .model import Item, Plan
 from .prepare import Content, Doc, Glossed
@@ -255,7 +255,7 @@ class Renderer:
         ui = self.ui
         labels = {
             "category": ui["tools_category"], "section": ui["tools_section"], "sort": ui["tools_sort"],
-            "all": ui["tools_all"], "shown": ui["tools_shown"],
+            "all": ui["tools_all"], "shown": plural_forms(ui, "tools_shown"),
             "orders": [["category", ui["tools_by_category"]], ["pinyin", ui["tools_by_pinyin"]],
                        ["english", ui["tools_by_english"]]],
             "categories": [[c, ui["category." + c]] for c in CATEGORIES

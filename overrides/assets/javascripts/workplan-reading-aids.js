@@ -28,6 +28,16 @@
     document.head.appendChild(tag);
   }
 
+  /* A counted string: `forms` by CLDR plural category ({ one: "In {n} place…", other: "In {n} places…" }),
+     chosen for the page's language; a language without the category falls back to "other". */
+  var plurals = null;
+  function counted(forms, n) {
+    if (!plurals) {
+      try { plurals = new Intl.PluralRules(root.lang || "en"); } catch (e) { plurals = { select: function () { return "other"; } }; }
+    }
+    return (forms[plurals.select(n)] || forms.other).replace("{n}", n);
+  }
+
   function el(name, attrs, text) {
     var node = document.createElement(name);
     Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
@@ -94,7 +104,7 @@
     var more = el("p", { "class": "wp-card__more" });
     var full = el("a", { href: link.getAttribute("href") }, ui.full);
     more.appendChild(full);
-    more.appendChild(document.createTextNode(" · " + (t.count ? ui.count.replace("{n}", t.count) : ui.none)));
+    more.appendChild(document.createTextNode(" · " + (t.count ? counted(ui.count, t.count) : ui.none)));
     node.appendChild(more);
     var button = el("button", { type: "button", "class": "wp-card__close", "aria-label": ui.close, title: ui.close });
     button.innerHTML = '<svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false"><path fill="currentColor" d="M19 6.41 17.59 5 12 10.59 6.41 5 5 6.41 10.59 12 5 17.59 6.41 19 12 13.41 17.59 19 19 17.59 13.41 12 19 6.41Z"/></svg>';
@@ -275,10 +285,10 @@
       headings.forEach(function (h) {
         h.hidden = o !== "category" || !entries.some(function (e) { return e.category === h.id.slice(9) && !e.box.hidden; });
       });
-      status.textContent = labels.shown.replace("{n}", shown);
+      status.textContent = counted(labels.shown, shown);
     }
     [byCategory, bySection, order].forEach(function (sel) { sel.addEventListener("change", apply); });
-    status.textContent = labels.shown.replace("{n}", content.querySelectorAll(":scope > .wp-entry").length);
+    status.textContent = counted(labels.shown, content.querySelectorAll(":scope > .wp-entry").length);
   }
 
   window.wpAids({ toggleCard: toggleCard, pinyin: pinyin, glossaryTools: glossaryTools });

@@ -15,6 +15,7 @@ import re
 
 from .. import pinyin
 from ..annotate import plain
+from ..editions import plural_forms
 from ..prepare import Content
 
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -46,7 +47,7 @@ def cards(content: Content, edition) -> dict:
     return {
         "ui": {
             "label": ui["card_label"], "close": ui["card_close"], "full": ui["card_full"],
-            "count": ui["card_count"], "none": ui["card_count_none"], "abbr": ui["abbr"] + ui["colon"],
+            "count": plural_forms(ui, "card_count"), "none": ui["card_count_none"], "abbr": ui["abbr"] + ui["colon"],
             "pinyin": ui["pinyin"] + ui["colon"],
             "langs": {e.code: e.label for e in content.editions},
         },
