@@ -170,9 +170,26 @@
   }
 
   /* Landing from a search result (?h=the matched words of the page, #item-4-3): mark them in
-     the item (or on the page), show the item's other-language text when a match is there
-     (it is hidden until the reader turns it on), and bring the item into view below the
-     header (scroll-margin-top in workplan.css). */
+     the item (or on the page) and bring them into view below the header (scroll-margin-top in
+     workplan.css).  A match the page hides (an item's other-language text, shown only when the
+     reader turns it on; a collapsed summary) is revealed when no mark would be visible
+     otherwise, and in the item landed on. */
+  function shown(node) {
+    /* a closed <details> keeps its content laid out (content-visibility), so ask it too */
+    for (var d = node.closest("details"); d; d = d.parentElement && d.parentElement.closest("details")) {
+      if (!d.open) return false;
+    }
+    return node.getClientRects().length > 0;
+  }
+
+  function reveal(mark) {
+    var item = mark.closest(".wp-alt") && mark.closest(".wp-item");
+    if (item) item.classList.add("wp-alt-open");
+    for (var d = mark.closest("details"); d; d = d.parentElement && d.parentElement.closest("details")) {
+      if (!d.open) d.open = true;
+    }
+  }
+
   function landFromSearch() {
     var words = (new URLSearchParams(location.search).get("h") || "").split(" ").filter(Boolean);
     if (!words.length) return;
@@ -183,10 +200,11 @@
     var marks = Array.prototype.slice.call(scope.querySelectorAll("mark.wp-hit"));
     if (!marks.length) marks = markWords(scope, words);
     if (target) {
-      if (marks.some(function (m) { return m.closest(".wp-alt"); })) target.classList.add("wp-alt-open");
+      marks.forEach(reveal);
       target.scrollIntoView({ block: "start" });
     } else if (marks.length) {
-      marks[0].scrollIntoView({ block: "center" });
+      if (!marks.some(shown)) reveal(marks[0]);
+      marks.filter(shown)[0].scrollIntoView({ block: "center" });
     }
   }
 
