@@ -96,11 +96,40 @@
     });
   }
 
-  /* Switching edition keeps the item the reader is on. */
+  /* Switching edition keeps the reader's place: the item, heading or glossary entry nearest the
+     top of the view once the reader has scrolled (every edition has the same anchors). */
+  var PLACES = ".md-content .wp-item[id], .md-content h2[id], .md-content .wp-entry h3[id]";
+
+  function placeInView() {
+    if (window.scrollY <= 0) return "";
+    var header = document.querySelector(".md-header");
+    var top = header ? header.getBoundingClientRect().bottom : 0;
+    var places = document.querySelectorAll(PLACES);
+    for (var i = 0; i < places.length; i++) {
+      var rect = places[i].getBoundingClientRect();
+      if (rect.height && rect.bottom > top + 8) return places[i].id;
+    }
+    return "";
+  }
+
+  /* The URL's anchor while what it names is in view (or it names a range, #item-4-3-to-4-5),
+     else the place in view. */
+  function anchorToKeep() {
+    var hash = location.hash ? decodeURIComponent(location.hash.slice(1)) : "";
+    var named = hash ? document.getElementById(hash) : null;
+    if (hash && !named) return hash;
+    if (named) {
+      var rect = named.getBoundingClientRect();
+      if (rect.bottom > 0 && rect.top < window.innerHeight) return hash;
+    }
+    return placeInView() || hash;
+  }
+
   function keepAnchorOnSwitch() {
     document.querySelectorAll("a.wp-alternate").forEach(function (link) {
       link.addEventListener("click", function (event) {
-        if (location.hash) link.hash = location.hash;
+        var id = anchorToKeep();
+        if (id) link.hash = id;
         /* The link already names the same page: keep Material's sitemap lookup (which
            depends on site_url matching the host) from rewriting it. */
         event.stopPropagation();
