@@ -53,13 +53,19 @@ def attr_escape(text: str) -> str:
 
 
 def spans_md(spans: tuple[Span, ...], glossary_href: str, titles: dict[str, str]) -> str:
+    """A term link right after another (no text between) is marked .wp-term-next, which
+    workplan.css sets apart: two underlines in a row would read as one term."""
     out = []
+    after_term = False
     for span in spans:
         if span.term is None:
             out.append(md_escape(span.text))
+            after_term = after_term and not span.text
         else:
             title = attr_escape(titles[span.term])
-            out.append(f'[{md_escape(span.text)}]({glossary_href}#{span.term} "{title}"){{ .wp-term }}')
+            classes = ".wp-term .wp-term-next" if after_term else ".wp-term"
+            out.append(f'[{md_escape(span.text)}]({glossary_href}#{span.term} "{title}"){{ {classes} }}')
+            after_term = True
     return "".join(out)
 
 

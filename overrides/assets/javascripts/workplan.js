@@ -137,6 +137,19 @@
     });
   }
 
+  /* The phone's navigation drawer opens at the top level (home, sections, glossary, full text: each
+     one tap away) rather than at the list the current page is in, where Material opens it.  Only
+     while the drawer is the navigation (below 76.25em, Material's breakpoint); wider, the sidebar
+     shows the current page's list expanded again. */
+  function drawerAtTop() {
+    var opened = Array.prototype.slice.call(document.querySelectorAll(".md-nav--primary .md-nav__toggle[id^='__nav_']:checked"));
+    if (!opened.length || !window.matchMedia) return;
+    var phone = window.matchMedia("(max-width: 76.1875em)");
+    function apply() { opened.forEach(function (toggle) { toggle.checked = !phone.matches; }); }
+    apply();
+    if (phone.addEventListener) phone.addEventListener("change", apply);
+  }
+
   /* One toggle for the other-language text of every item on the page. */
   function addToggle() {
     if (!document.querySelector(".wp-alt")) return;
@@ -267,6 +280,7 @@
     searchAsYouType();
     addCopyButtons();
     keepAnchorOnSwitch();
+    drawerAtTop();
     addToggle();
     landFromSearch();
     window.addEventListener("hashchange", landFromSearch);
