@@ -173,11 +173,52 @@
     return out;
   }
 
-  function rubify(p, syllables) {
+  /* Pinyin as its readers expect it: one <ruby> per word (the words of GB/T 16159, as the glossary
+     spells them), its syllables written together (an apostrophe before a, o, e inside a word, an
+     idiom's halves joined by a hyphen), <rp> parentheses for a browser without ruby, and the
+     <rt> left out of what a screen reader reads and of what the reader copies. */
+  var VOWEL = /^[aāáǎàoōóǒòeēéěè]/;
+
+  /* sizes "2 2-2 1" -> per character: [word number, half number] */
+  function wordsOf(sizes, count) {
+    var out = [];
+    (sizes || "").split(" ").forEach(function (word, w) {
+      word.split("-").forEach(function (half, h) {
+        for (var k = 0; k < Number(half); k++) out.push([w, h]);
+      });
+    });
+    if (out.length !== count) {  /* no grouping known: a word a character */
+      out = [];
+      for (var i = 0; i < count; i++) out.push([i, 0]);
+    }
+    return out;
+  }
+
+  function spell(syllables, groups, from, to) {
+    var text = "";
+    for (var i = from; i < to; i++) {
+      if (i > from && groups[i][1] !== groups[i - 1][1]) text += "-";
+      else if (i > from && VOWEL.test(syllables[i])) text += "'";
+      text += syllables[i];
+    }
+    return text;
+  }
+
+  function rubyOf(base, reading) {
+    var ruby = document.createElement("ruby");
+    ruby.appendChild(document.createTextNode(base));
+    var rt = el("rt", { lang: "zh-Latn-pinyin", "aria-hidden": "true" }, reading);
+    ruby.appendChild(el("rp", { "aria-hidden": "true" }, "("));
+    ruby.appendChild(rt);
+    ruby.appendChild(el("rp", { "aria-hidden": "true" }, ")"));
+    return ruby;
+  }
+
+  function rubify(p, syllables, sizes) {
     if (p.getAttribute("data-wp-ruby")) return;
     var walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT, {
       acceptNode: function (n) {
-        return n.parentNode.closest(".wp-ref, .wp-copy-slot, .wp-card, rt") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+        return n.parentNode.closest(".wp-ref, .wp-copy-slot, .wp-card, rt, rp") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
       }
     });
     var nodes = [], n, i = 0;
@@ -185,32 +226,58 @@
     var han = 0;
     nodes.forEach(function (t) { for (var c = 0; c < t.data.length; c++) if (HAN.test(t.data[c])) han++; });
     if (han !== syllables.length) return; /* never misalign readings */
+    var groups = wordsOf(sizes, han);
     nodes.forEach(function (t) {
       if (!HAN.test(t.data)) return;
-      var frag = document.createDocumentFragment(), plain = "";
+      var frag = document.createDocumentFragment(), plain = "", base = "", from = i;
+      function close() {
+        if (base) frag.appendChild(rubyOf(base, spell(syllables, groups, from, i)));
+        base = "";
+      }
       for (var c = 0; c < t.data.length; c++) {
         var ch = t.data[c];
-        if (!HAN.test(ch)) { plain += ch; continue; }
+        if (!HAN.test(ch)) { close(); plain += ch; continue; }
         if (plain) { frag.appendChild(document.createTextNode(plain)); plain = ""; }
-        var ruby = document.createElement("ruby");
-        ruby.appendChild(document.createTextNode(ch));
-        var rt = document.createElement("rt");
-        rt.textContent = syllables[i++];
-        ruby.appendChild(rt);
-        frag.appendChild(ruby);
+        if (base && groups[i][0] !== groups[i - 1][0]) {
+          close();
+          /* a word never breaks across lines (workplan-reading-aids.css), the line may between words */
+          frag.appendChild(document.createElement("wbr"));
+        }
+        if (!base) from = i;
+        base += ch;
+        i++;
       }
+      close();
       if (plain) frag.appendChild(document.createTextNode(plain));
       t.parentNode.replaceChild(frag, t);
     });
     p.setAttribute("data-wp-ruby", "1");
   }
 
+  /* Copying text with pinyin shown gives the characters only. */
+  document.addEventListener("copy", function (event) {
+    var selection = window.getSelection();
+    if (!root.classList.contains("wp-pinyin") || !selection.rangeCount || !event.clipboardData) return;
+    var range = selection.getRangeAt(0);
+    var holder = document.createElement("div");
+    holder.appendChild(range.cloneContents());
+    if (!holder.querySelector("rt, rp")) return;
+    root.classList.add("wp-pinyin-copying");  /* rt and rp out of the layout, for toString() */
+    var text = selection.toString();
+    root.classList.remove("wp-pinyin-copying");
+    holder.querySelectorAll("rt, rp").forEach(function (node) { node.parentNode.removeChild(node); });
+    event.clipboardData.setData("text/plain", text);
+    event.clipboardData.setData("text/html", holder.innerHTML);
+    event.preventDefault();
+  });
+
   function pinyin(on, done) {
     if (!on) { root.classList.remove("wp-pinyin"); if (done) done(); return; }
     load("pinyin", function (data) {
+      var words = data.words || {};
       targets().forEach(function (pair) {
         var value = data[pair[0]];
-        if (value) rubify(pair[1], value.split(" "));
+        if (value) rubify(pair[1], value.split(" "), words[pair[0]]);
       });
       root.classList.add("wp-pinyin");
       if (done) done();
