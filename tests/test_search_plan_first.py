@@ -112,3 +112,15 @@ def test_on_the_built_index_the_first_result_is_the_plan(site, code, query):
         assert pages.index("glossary/") == len(pages) - 1
         open_, _ = shown(found[-1])
         assert len(open_) <= 5
+
+
+def test_a_glossary_hit_in_the_editions_own_language_still_outranks_plan_hits_in_the_other():
+    """The plan first only within a language band: an English query on a Chinese edition that the
+    plan matches only in its English annotation ranks after the glossary's English names."""
+    docs = [{"l": "sections/4/", "t": "四、审查"}, {"l": "sections/4/#item-4-1", "t": "§4.1", "x": "加入海牙协定",
+                                                     "a": "Join the Hague Agreement"},
+            {"l": "glossary/", "t": "术语表"}, {"l": "glossary/#hague", "t": "海牙协定 · Hague Agreement", "x": "工业品外观设计"}]
+    found = groups(json.loads(encode(docs, "en", ("glossary/",))), "Hague")
+    assert [page(g[0]["location"]) for g in found] == ["glossary/", "sections/4/"]
+    found = groups(json.loads(encode(docs, "en", ("glossary/",))), "海牙")
+    assert [page(g[0]["location"]) for g in found] == ["sections/4/", "glossary/"]

@@ -101,8 +101,10 @@ def test_a_result_lands_with_a_visible_highlight(open_, copy_url, edition, path,
 def test_switching_language_from_a_scrolled_position_lands_on_the_same_item(open_, copy_url, device, start, target, item):
     section = item.split("-")[1]
     page = open_(f"{copy_url}{start}/sections/{section}/", device)
-    page.evaluate("id => { document.getElementById(id).scrollIntoView({block: 'start'}); window.scrollBy(0, 20); }", item)
-    page.wait_for_function("() => window.scrollY > 0")
+    page.evaluate("""id => { document.getElementById(id).scrollIntoView({block: 'start', behavior: 'instant'});
+                             window.scrollBy({top: 20, behavior: 'instant'}); }""", item)
+    page.wait_for_function("""id => { const top = document.getElementById(id).getBoundingClientRect().top;
+        return window.scrollY > 0 && top > 0 && top < 80; }""", arg=item)
     assert "#" not in page.url
     button = page.locator(".md-header__option .md-select button")
     button.tap() if device == "phone" else button.hover()

@@ -21,9 +21,10 @@
                 pinyin (Chinese editions): the syllables of 2+ characters in a row, tone marks
                 optional, ü as u or v; or the initials of 3+ characters in a row; fuzzy
                 pinyin (5+ letters): the syllables of 2+ characters one edit away.
-   Ranking: see RANK below (and the README's table).  The pages of the plan come first; the
-   reference pages the index names (`ref`: the glossary) follow, their results folded after
-   the first few. */
+   Ranking: see RANK below (and the README's table).  Among the pages matched in the edition's
+   own language, and again among those matched only in the other, the pages of the plan come
+   first; the reference pages the index names (`ref`: the glossary) follow, their results folded
+   after the first few. */
 (function (root, factory) {
   var stem = root.porter2Stem || (typeof require === "function" ? require("./vendor/porter2.js") : null);
   var api = factory(stem);
@@ -430,7 +431,10 @@
       if (ref) foldGroup(items, group.length - (own >= 0 ? 1 : 0));
       return { key: { worst: lead.worst, sum: lead.sum, score: score }, ref: ref, items: items };
     });
-    groups.sort(function (a, b) { return (a.ref - b.ref) || better(a.key, b.key); });
+    /* within each language band (a hit in the other language never outranks one in the own) */
+    groups.sort(function (a, b) {
+      return ((a.key.worst >= OTHER) - (b.key.worst >= OTHER)) || (a.ref - b.ref) || better(a.key, b.key);
+    });
     return { items: groups.map(function (g) { return g.items; }) };
   }
 
