@@ -61,8 +61,8 @@ def test_plan_items_and_sections_come_before_glossary_entries():
     pages = [page(g[0]["location"]) for g in found]
     assert pages[-1] == "glossary/" and pages.count("glossary/") == 1, pages
     assert set(pages[:-1]) == {"sections/4/", "sections/5/"}
-    first = next(r for r in found[0] if "#" in r["location"])
-    assert "#item-" in first["location"]
+    open_, folded = shown(found[0])
+    assert open_ and "#item-" in open_[0]["location"] and not folded  # a section's items are never folded
 
 
 def test_glossary_hits_are_one_group_headed_with_their_count_and_folded_after_the_first_few():

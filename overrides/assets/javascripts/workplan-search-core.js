@@ -429,6 +429,7 @@
       items.forEach(function (it) { delete it.page; delete it.anchorless; });
       var ref = reference.has(page);
       if (ref) foldGroup(items, group.length - (own >= 0 ? 1 : 0));
+      else unfold(items);
       return { key: { worst: lead.worst, sum: lead.sum, score: score }, ref: ref, items: items };
     });
     /* within each language band (a hit in the other language never outranks one in the own) */
@@ -445,6 +446,12 @@
     head.title += " (" + count + ")";
     head.score = 1;
     items.slice(1).forEach(function (it, k) { it.score = k < REFERENCE_SHOWN ? Math.max(it.score, 1) : 0; });
+  }
+
+  /* A page of the plan: its items all shown, also when the page itself matched better (a section
+     whose heading names the query): they are what the reader is looking for. */
+  function unfold(items) {
+    items.slice(1).forEach(function (it) { if (it.score < items[0].score) items[0].score = it.score; });
   }
 
   function present(r) {
