@@ -119,7 +119,7 @@
     var named = hash ? document.getElementById(hash) : null;
     if (hash && !named) return hash;
     if (named) {
-      var rect = named.getBoundingClientRect();
+      var rect = (named.closest(".wp-entry") || named).getBoundingClientRect();  /* a term: its whole entry */
       if (rect.bottom > 0 && rect.top < window.innerHeight) return hash;
     }
     return placeInView() || hash;
