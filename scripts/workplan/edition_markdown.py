@@ -19,7 +19,7 @@ from typing import Callable
 
 from .annotate import Span, map_spans, plain
 from .convert import engine_version
-from .editions import CNIPA_URL, Edition
+from .editions import CNIPA_URL, Edition, plural_forms
 from .glossary import CATEGORIES
 from .model import Item, Plan
 from .prepare import Content, Doc, Glossed
@@ -53,13 +53,19 @@ def attr_escape(text: str) -> str:
 
 
 def spans_md(spans: tuple[Span, ...], glossary_href: str, titles: dict[str, str]) -> str:
+    """A term link right after another (no text between) is marked .wp-term-next, which
+    workplan.css sets apart: two underlines in a row would read as one term."""
     out = []
+    after_term = False
     for span in spans:
         if span.term is None:
             out.append(md_escape(span.text))
+            after_term = after_term and not span.text
         else:
             title = attr_escape(titles[span.term])
-            out.append(f'[{md_escape(span.text)}]({glossary_href}#{span.term} "{title}"){{ .wp-term }}')
+            classes = ".wp-term .wp-term-next" if after_term else ".wp-term"
+            out.append(f'[{md_escape(span.text)}]({glossary_href}#{span.term} "{title}"){{ {classes} }}')
+            after_term = True
     return "".join(out)
 
 
@@ -301,7 +307,7 @@ class Renderer:
         ui = self.ui
         labels = {
             "category": ui["tools_category"], "section": ui["tools_section"], "sort": ui["tools_sort"],
-            "all": ui["tools_all"], "shown": ui["tools_shown"],
+            "all": ui["tools_all"], "shown": plural_forms(ui, "tools_shown"),
             "orders": [["category", ui["tools_by_category"]], ["pinyin", ui["tools_by_pinyin"]],
                        ["english", ui["tools_by_english"]]],
             "categories": [[c, ui["category." + c]] for c in CATEGORIES

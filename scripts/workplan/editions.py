@@ -177,7 +177,7 @@ ZH_HANT_UI = {
     "untranslated": "",
     "section_word": "第{n}部分",
     "not_found": "找不到該頁面。",
-    "disclaimer": "本繁體中文版由簡體中文原文經 OpenCC {opencc} 自動轉換（s2tw：臺灣標準字形，並經本專案校訂的詞表修正），引號改用「」『』；以簡體中文原文為準。[關於本版]({home}#about)",
+    "disclaimer": "本繁體中文版由簡體中文原文轉換為臺灣標準字形，全文經過校對，引號用「」『』；如有出入，以簡體中文原文為準。[關於本版]({home}#about)",
     "numbering": "§編號（如 §3.10，即第三部分第10項）為本版所加，並非原文所有：國家知識產權局原文只為八個部分編號，各部分中的任務沒有編號。",
     "about_title": "關於本版",
     "about": (
@@ -322,6 +322,7 @@ EN_UI = {
     "card_close": "Close",
     "card_full": "Full glossary entry",
     "card_count": "In {n} places in the plan",
+    "card_count.one": "In {n} place in the plan",  # plural forms: key.{CLDR category}, the key itself is "other"
     "card_count_none": "Not used in the text",
     "pinyin": "Pinyin",
     "pinyin_toggle": "Pinyin",
@@ -335,6 +336,7 @@ EN_UI = {
     "tools_by_pinyin": "By pinyin",
     "tools_by_english": "By English name",
     "tools_shown": "{n} terms shown",
+    "tools_shown.one": "{n} term shown",
     # The trainer's kit (citation.py, outputs/citations.py, handouts.py, ebooks.py)
     "issuer": "China National Intellectual Property Administration",
     "issuer_place": "Beijing",
@@ -374,6 +376,14 @@ EDITIONS: tuple[Edition, ...] = (
 )
 
 BY_CODE = {e.code: e for e in EDITIONS}
+
+
+def plural_forms(ui: dict[str, str], key: str) -> dict[str, str]:
+    """A counted string's forms by CLDR plural category (Intl.PluralRules picks one in the page):
+    ui[key] is "other", ui[key + ".one"] etc. the others the edition's language has."""
+    forms = {"other": ui[key]}
+    forms.update({k.split(".", 1)[1]: v for k, v in ui.items() if k.startswith(key + ".")})
+    return forms
 
 
 def original(editions: tuple[Edition, ...]) -> Edition:

@@ -28,6 +28,16 @@
     document.head.appendChild(tag);
   }
 
+  /* A counted string: `forms` by CLDR plural category ({ one: "In {n} place…", other: "In {n} places…" }),
+     chosen for the page's language; a language without the category falls back to "other". */
+  var plurals = null;
+  function counted(forms, n) {
+    if (!plurals) {
+      try { plurals = new Intl.PluralRules(root.lang || "en"); } catch (e) { plurals = { select: function () { return "other"; } }; }
+    }
+    return (forms[plurals.select(n)] || forms.other).replace("{n}", n);
+  }
+
   function el(name, attrs, text) {
     var node = document.createElement(name);
     Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
@@ -94,7 +104,7 @@
     var more = el("p", { "class": "wp-card__more" });
     var full = el("a", { href: link.getAttribute("href") }, ui.full);
     more.appendChild(full);
-    more.appendChild(document.createTextNode(" · " + (t.count ? ui.count.replace("{n}", t.count) : ui.none)));
+    more.appendChild(document.createTextNode(" · " + (t.count ? counted(ui.count, t.count) : ui.none)));
     node.appendChild(more);
     var button = el("button", { type: "button", "class": "wp-card__close", "aria-label": ui.close, title: ui.close });
     button.innerHTML = '<svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false"><path fill="currentColor" d="M19 6.41 17.59 5 12 10.59 6.41 5 5 6.41 10.59 12 5 17.59 6.41 19 12 13.41 17.59 19 19 17.59 13.41 12 19 6.41Z"/></svg>';
@@ -163,11 +173,52 @@
     return out;
   }
 
-  function rubify(p, syllables) {
+  /* Pinyin as its readers expect it: one <ruby> per word (the words of GB/T 16159, as the glossary
+     spells them), its syllables written together (an apostrophe before a, o, e inside a word, an
+     idiom's halves joined by a hyphen), <rp> parentheses for a browser without ruby, and the
+     <rt> left out of what a screen reader reads and of what the reader copies. */
+  var VOWEL = /^[aāáǎàoōóǒòeēéěè]/;
+
+  /* sizes "2 2-2 1" -> per character: [word number, half number] */
+  function wordsOf(sizes, count) {
+    var out = [];
+    (sizes || "").split(" ").forEach(function (word, w) {
+      word.split("-").forEach(function (half, h) {
+        for (var k = 0; k < Number(half); k++) out.push([w, h]);
+      });
+    });
+    if (out.length !== count) {  /* no grouping known: a word a character */
+      out = [];
+      for (var i = 0; i < count; i++) out.push([i, 0]);
+    }
+    return out;
+  }
+
+  function spell(syllables, groups, from, to) {
+    var text = "";
+    for (var i = from; i < to; i++) {
+      if (i > from && groups[i][1] !== groups[i - 1][1]) text += "-";
+      else if (i > from && VOWEL.test(syllables[i])) text += "'";
+      text += syllables[i];
+    }
+    return text;
+  }
+
+  function rubyOf(base, reading) {
+    var ruby = document.createElement("ruby");
+    ruby.appendChild(document.createTextNode(base));
+    var rt = el("rt", { lang: "zh-Latn-pinyin", "aria-hidden": "true" }, reading);
+    ruby.appendChild(el("rp", { "aria-hidden": "true" }, "("));
+    ruby.appendChild(rt);
+    ruby.appendChild(el("rp", { "aria-hidden": "true" }, ")"));
+    return ruby;
+  }
+
+  function rubify(p, syllables, sizes) {
     if (p.getAttribute("data-wp-ruby")) return;
     var walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT, {
       acceptNode: function (n) {
-        return n.parentNode.closest(".wp-ref, .wp-copy-slot, .wp-card, rt") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+        return n.parentNode.closest(".wp-ref, .wp-copy-slot, .wp-card, rt, rp") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
       }
     });
     var nodes = [], n, i = 0;
@@ -175,32 +226,58 @@
     var han = 0;
     nodes.forEach(function (t) { for (var c = 0; c < t.data.length; c++) if (HAN.test(t.data[c])) han++; });
     if (han !== syllables.length) return; /* never misalign readings */
+    var groups = wordsOf(sizes, han);
     nodes.forEach(function (t) {
       if (!HAN.test(t.data)) return;
-      var frag = document.createDocumentFragment(), plain = "";
+      var frag = document.createDocumentFragment(), plain = "", base = "", from = i;
+      function close() {
+        if (base) frag.appendChild(rubyOf(base, spell(syllables, groups, from, i)));
+        base = "";
+      }
       for (var c = 0; c < t.data.length; c++) {
         var ch = t.data[c];
-        if (!HAN.test(ch)) { plain += ch; continue; }
+        if (!HAN.test(ch)) { close(); plain += ch; continue; }
         if (plain) { frag.appendChild(document.createTextNode(plain)); plain = ""; }
-        var ruby = document.createElement("ruby");
-        ruby.appendChild(document.createTextNode(ch));
-        var rt = document.createElement("rt");
-        rt.textContent = syllables[i++];
-        ruby.appendChild(rt);
-        frag.appendChild(ruby);
+        if (base && groups[i][0] !== groups[i - 1][0]) {
+          close();
+          /* a word never breaks across lines (workplan-reading-aids.css), the line may between words */
+          frag.appendChild(document.createElement("wbr"));
+        }
+        if (!base) from = i;
+        base += ch;
+        i++;
       }
+      close();
       if (plain) frag.appendChild(document.createTextNode(plain));
       t.parentNode.replaceChild(frag, t);
     });
     p.setAttribute("data-wp-ruby", "1");
   }
 
+  /* Copying text with pinyin shown gives the characters only. */
+  document.addEventListener("copy", function (event) {
+    var selection = window.getSelection();
+    if (!root.classList.contains("wp-pinyin") || !selection.rangeCount || !event.clipboardData) return;
+    var range = selection.getRangeAt(0);
+    var holder = document.createElement("div");
+    holder.appendChild(range.cloneContents());
+    if (!holder.querySelector("rt, rp")) return;
+    root.classList.add("wp-pinyin-copying");  /* rt and rp out of the layout, for toString() */
+    var text = selection.toString();
+    root.classList.remove("wp-pinyin-copying");
+    holder.querySelectorAll("rt, rp").forEach(function (node) { node.parentNode.removeChild(node); });
+    event.clipboardData.setData("text/plain", text);
+    event.clipboardData.setData("text/html", holder.innerHTML);
+    event.preventDefault();
+  });
+
   function pinyin(on, done) {
     if (!on) { root.classList.remove("wp-pinyin"); if (done) done(); return; }
     load("pinyin", function (data) {
+      var words = data.words || {};
       targets().forEach(function (pair) {
         var value = data[pair[0]];
-        if (value) rubify(pair[1], value.split(" "));
+        if (value) rubify(pair[1], value.split(" "), words[pair[0]]);
       });
       root.classList.add("wp-pinyin");
       if (done) done();
@@ -275,10 +352,10 @@
       headings.forEach(function (h) {
         h.hidden = o !== "category" || !entries.some(function (e) { return e.category === h.id.slice(9) && !e.box.hidden; });
       });
-      status.textContent = labels.shown.replace("{n}", shown);
+      status.textContent = counted(labels.shown, shown);
     }
     [byCategory, bySection, order].forEach(function (sel) { sel.addEventListener("change", apply); });
-    status.textContent = labels.shown.replace("{n}", content.querySelectorAll(":scope > .wp-entry").length);
+    status.textContent = counted(labels.shown, content.querySelectorAll(":scope > .wp-entry").length);
   }
 
   window.wpAids({ toggleCard: toggleCard, pinyin: pinyin, glossaryTools: glossaryTools });

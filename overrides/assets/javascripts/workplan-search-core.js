@@ -21,7 +21,10 @@
                 pinyin (Chinese editions): the syllables of 2+ characters in a row, tone marks
                 optional, ü as u or v; or the initials of 3+ characters in a row; fuzzy
                 pinyin (5+ letters): the syllables of 2+ characters one edit away.
-   Ranking: see RANK below (and the README's table). */
+   Ranking: see RANK below (and the README's table).  Among the pages matched in the edition's
+   own language, and again among those matched only in the other, the pages of the plan come
+   first; the reference pages the index names (`ref`: the glossary) follow, their results folded
+   after the first few. */
 (function (root, factory) {
   var stem = root.porter2Stem || (typeof require === "function" ? require("./vendor/porter2.js") : null);
   var api = factory(stem);
@@ -42,6 +45,10 @@
   var docs = [];
   var vocabulary = new Map();  /* Latin word -> { spelled, stem } */
   var otherLang = "";  /* the language of the documents' `a` field */
+  var reference = new Set();  /* pages that are reference, not the plan (the glossary) */
+  /* A reference page's results: after every page of the plan, the first few shown, the rest
+     folded under Material's "more" (it folds the page's results scoring below its first). */
+  var REFERENCE_SHOWN = 3;
 
   /* One character in, one character out, so that positions in the normalised text are
      positions in the shown text: NFKC (full-width letters), lower case, no diacritics,
@@ -204,6 +211,7 @@
     while ((m = re.exec(index.py || "")) !== null) readings.set(m[1], m[2]);
     vocabulary = new Map();
     otherLang = index.alt || "";
+    reference = new Set(index.ref || []);
     docs = index.docs.map(function (doc) {
       var p = doc.p || {};
       var fields = [field("t", doc.t, true, p.t), field("x", doc.x, true, p.x)];
@@ -419,10 +427,31 @@
         if (parent) items.unshift({ location: page, title: escapeHtml(parent.fields[0].raw), text: "", score: 0, terms: {} });
       }
       items.forEach(function (it) { delete it.page; delete it.anchorless; });
-      return { key: { worst: lead.worst, sum: lead.sum, score: score }, items: items };
+      var ref = reference.has(page);
+      if (ref) foldGroup(items, group.length - (own >= 0 ? 1 : 0));
+      else unfold(items);
+      return { key: { worst: lead.worst, sum: lead.sum, score: score }, ref: ref, items: items };
     });
-    groups.sort(function (a, b) { return better(a.key, b.key); });
+    /* within each language band (a hit in the other language never outranks one in the own) */
+    groups.sort(function (a, b) {
+      return ((a.key.worst >= OTHER) - (b.key.worst >= OTHER)) || (a.ref - b.ref) || better(a.key, b.key);
+    });
     return { items: groups.map(function (g) { return g.items; }) };
+  }
+
+  /* A reference page's group: its heading counts its results ("Glossary (32)"); the first
+     REFERENCE_SHOWN stay open, the others score below the heading, which Material folds. */
+  function foldGroup(items, count) {
+    var head = items[0];
+    head.title += " (" + count + ")";
+    head.score = 1;
+    items.slice(1).forEach(function (it, k) { it.score = k < REFERENCE_SHOWN ? Math.max(it.score, 1) : 0; });
+  }
+
+  /* A page of the plan: its items all shown, also when the page itself matched better (a section
+     whose heading names the query): they are what the reader is looking for. */
+  function unfold(items) {
+    items.slice(1).forEach(function (it) { if (it.score < items[0].score) items[0].score = it.score; });
   }
 
   function present(r) {

@@ -127,16 +127,58 @@
     });
   }
 
-  /* Switching edition keeps the item the reader is on. */
+  /* Switching edition keeps the reader's place: the item, heading or glossary entry nearest the
+     top of the view once the reader has scrolled (every edition has the same anchors). */
+  var PLACES = ".md-content .wp-item[id], .md-content h2[id], .md-content .wp-entry h3[id]";
+
+  function placeInView() {
+    if (window.scrollY <= 0) return "";
+    var header = document.querySelector(".md-header");
+    var top = header ? header.getBoundingClientRect().bottom : 0;
+    var places = document.querySelectorAll(PLACES);
+    for (var i = 0; i < places.length; i++) {
+      var rect = places[i].getBoundingClientRect();
+      if (rect.height && rect.bottom > top + 8) return places[i].id;
+    }
+    return "";
+  }
+
+  /* The URL's anchor while what it names is in view (or it names a range, #item-4-3-to-4-5),
+     else the place in view. */
+  function anchorToKeep() {
+    var hash = location.hash ? decodeURIComponent(location.hash.slice(1)) : "";
+    var named = hash ? document.getElementById(hash) : null;
+    if (hash && !named) return hash;
+    if (named) {
+      var rect = (named.closest(".wp-entry") || named).getBoundingClientRect();  /* a term: its whole entry */
+      if (rect.bottom > 0 && rect.top < window.innerHeight) return hash;
+    }
+    return placeInView() || hash;
+  }
+
   function keepAnchorOnSwitch() {
     document.querySelectorAll("a.wp-alternate").forEach(function (link) {
       link.addEventListener("click", function (event) {
-        if (location.hash) link.hash = location.hash;
+        var id = anchorToKeep();
+        if (id) link.hash = id;
         /* The link already names the same page: keep Material's sitemap lookup (which
            depends on site_url matching the host) from rewriting it. */
         event.stopPropagation();
       });
     });
+  }
+
+  /* The phone's navigation drawer opens at the top level (home, sections, glossary, full text: each
+     one tap away) rather than at the list the current page is in, where Material opens it.  Only
+     while the drawer is the navigation (below 76.25em, Material's breakpoint); wider, the sidebar
+     shows the current page's list expanded again. */
+  function drawerAtTop() {
+    var opened = Array.prototype.slice.call(document.querySelectorAll(".md-nav--primary .md-nav__toggle[id^='__nav_']:checked"));
+    if (!opened.length || !window.matchMedia) return;
+    var phone = window.matchMedia("(max-width: 76.1875em)");
+    function apply() { opened.forEach(function (toggle) { toggle.checked = !phone.matches; }); }
+    apply();
+    if (phone.addEventListener) phone.addEventListener("change", apply);
   }
 
   /* One toggle for the other-language text of every item on the page. */
@@ -201,9 +243,26 @@
   }
 
   /* Landing from a search result (?h=the matched words of the page, #item-4-3): mark them in
-     the item (or on the page), show the item's other-language text when a match is there
-     (it is hidden until the reader turns it on), and bring the item into view below the
-     header (scroll-margin-top in workplan.css). */
+     the item (or on the page) and bring them into view below the header (scroll-margin-top in
+     workplan.css).  A match the page hides (an item's other-language text, shown only when the
+     reader turns it on; a collapsed summary) is revealed when no mark would be visible
+     otherwise, and in the item landed on. */
+  function shown(node) {
+    /* a closed <details> keeps its content laid out (content-visibility), so ask it too */
+    for (var d = node.closest("details"); d; d = d.parentElement && d.parentElement.closest("details")) {
+      if (!d.open) return false;
+    }
+    return node.getClientRects().length > 0;
+  }
+
+  function reveal(mark) {
+    var item = mark.closest(".wp-alt") && mark.closest(".wp-item");
+    if (item) item.classList.add("wp-alt-open");
+    for (var d = mark.closest("details"); d; d = d.parentElement && d.parentElement.closest("details")) {
+      if (!d.open) d.open = true;
+    }
+  }
+
   function landFromSearch() {
     var words = (new URLSearchParams(location.search).get("h") || "").split(" ").filter(Boolean);
     if (!words.length) return;
@@ -214,10 +273,11 @@
     var marks = Array.prototype.slice.call(scope.querySelectorAll("mark.wp-hit"));
     if (!marks.length) marks = markWords(scope, words);
     if (target) {
-      if (marks.some(function (m) { return m.closest(".wp-alt"); })) target.classList.add("wp-alt-open");
+      marks.forEach(reveal);
       target.scrollIntoView({ block: "start" });
     } else if (marks.length) {
-      marks[0].scrollIntoView({ block: "center" });
+      if (!marks.some(shown)) reveal(marks[0]);
+      marks.filter(shown)[0].scrollIntoView({ block: "center" });
     }
   }
 
@@ -252,6 +312,7 @@
     searchAsYouType();
     addCopyButtons();
     keepAnchorOnSwitch();
+    drawerAtTop();
     addToggle();
     landFromSearch();
     window.addEventListener("hashchange", landFromSearch);

@@ -15,6 +15,7 @@ import re
 
 from .. import pinyin
 from ..annotate import plain
+from ..editions import plural_forms
 from ..prepare import Content
 from ..typography import typesetter
 
@@ -49,7 +50,7 @@ def cards(content: Content, edition) -> dict:
     return {
         "ui": {
             "label": ui["card_label"], "close": ui["card_close"], "full": ui["card_full"],
-            "count": ui["card_count"], "none": ui["card_count_none"], "abbr": ui["abbr"] + ui["colon"],
+            "count": plural_forms(ui, "card_count"), "none": ui["card_count_none"], "abbr": ui["abbr"] + ui["colon"],
             "pinyin": ui["pinyin"] + ui["colon"],
             "langs": {e.code: e.label for e in content.editions},
         },
@@ -57,11 +58,40 @@ def cards(content: Content, edition) -> dict:
     }
 
 
-def pinyin_parts(content: Content, edition) -> dict[str, str]:
+PINYIN_RUN = re.compile(r"[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê'-]+")
+
+
+def word_sizes(text: str) -> str:
+    """How the ruby groups the characters of `text` into words: each word's count of Chinese
+    characters, space-separated, an idiom's two halves joined by "-" ("2 2-2 1").  The words are
+    workplan.pinyin.words' (GB/T 16159, as the glossary's pinyin), matched back onto the
+    syllables; where they cannot be, one character a word."""
+    sylls = [s for s in pinyin.syllables(text) if s]
+    sizes, k = [], 0
+    for run in PINYIN_RUN.findall(pinyin.words(text)):
+        if not run.strip("-'"):  # a dash between digits (2021-2035)
+            continue
+        halves = []
+        for half in run.strip("-").split("-"):
+            letters, taken = half.replace("'", ""), ""
+            start = k
+            while k < len(sylls) and len(taken) < len(letters):
+                taken += sylls[k]
+                k += 1
+            if not letters or taken != letters:
+                return " ".join("1" for _ in sylls)
+            halves.append(str(k - start))
+        sizes.append("-".join(halves))
+    if k != len(sylls):
+        return " ".join("1" for _ in sylls)
+    return " ".join(sizes)
+
+
+def pinyin_parts(content: Content, edition) -> dict:
     """Every part of the plan's text on the edition's pages -> space-separated syllables, one per
     Han character of that part as the edition shows it.  Keys: an item's id; p1, p2 … the preamble
     paragraphs; title; s4 a section's numbered title (四、…), h4 its heading alone, n4 its numeral;
-    source the source line.  The pages name the parts other than items with data-wp-py.  zh-Hant
+    source the source line.  `words` holds each part's word_sizes(), for the ruby to group by word.  The pages name the parts other than items with data-wp-py.  zh-Hant
     maps the simplified original's readings character by character (OpenCC keeps the length)."""
     hans, doc = content.docs[content.original.code], content.docs[edition.code]
     pairs = [("title", hans.title, doc.title)]
@@ -74,13 +104,16 @@ def pinyin_parts(content: Content, edition) -> dict[str, str]:
     pairs += [(item_id, plain(hans.items[item_id]), plain(doc.items[item_id])) for item_id in hans.items]
     if hans.source_line and doc.source_line:
         pairs.append(("source", hans.source_line, doc.source_line))
-    out = {}
+    out: dict = {}
+    words: dict[str, str] = {}
     for key, original, shown in pairs:
         syllables = pinyin.reading(original)
         if len(syllables.split()) != len(HAN.findall(shown)):
             raise ValueError(f"{edition.code} {key}: {len(HAN.findall(shown))} Chinese characters but "
                              f"{len(syllables.split())} syllables from the simplified original")
         out[key] = syllables
+        words[key] = word_sizes(original)
+    out["words"] = words
     return out
 
 

@@ -16,6 +16,9 @@ cannot compute itself is made here, at build time, from maintained data:
   the positions whose reading differs ([offset, syllable], …), so polyphones keep their
   reading in context at a fraction of the size.
 
+``ref``: the pages that are reference rather than the plan (the glossary): their results are
+grouped after the plan's and folded after the first few.
+
 Documents: ``l`` location (relative to the edition, with the item's anchor), ``t`` title and
 ``x`` text in the edition's own language, ``a`` the other-language text that the same page
 shows (the English annotation on Chinese pages, the Chinese original on English pages).
@@ -33,6 +36,7 @@ from ..prepare import Content
 from ..edition_markdown import Renderer, renderer_for
 
 FIELDS = ("t", "x", "a")
+GLOSSARY = "glossary/"
 # OpenCC configs: to the folded (simplified) form, and to the forms a reader may type.
 TO_FOLDED = ("t2s.json", "tw2s.json", "hk2s.json")
 TO_VARIANTS = ("s2t.json", "s2tw.json", "s2hk.json")
@@ -108,14 +112,17 @@ def readings(text: str) -> list[str | None]:
     return [bare(s) if s else None for s in syllables(text)]
 
 
-def encode(docs: list[dict[str, str]], alt_lang: str = "") -> str:
+def encode(docs: list[dict[str, str]], alt_lang: str = "", reference: tuple[str, ...] = ()) -> str:
     """The index as JSON text: the documents, the fold table and the pinyin of any Chinese text
-    (the edition's own on the Chinese editions, the original beside the English)."""
+    (the edition's own on the Chinese editions, the original beside the English); `reference`
+    names the pages ranked after the plan (``ref``)."""
     chars = {ch for doc in docs for f in FIELDS for ch in doc.get(f, "")}
     table = fold_table(chars)
     fold = str.maketrans(table)
     out_docs = [dict(doc) for doc in docs]
     index: dict = {"v": 2, "alt": alt_lang, "fold": "".join(k + v for k, v in sorted(table.items()))}
+    if reference:
+        index["ref"] = list(reference)
     per_field: list[tuple[dict, str, str, list[str | None]]] = []
     counts: dict[str, Counter] = defaultdict(Counter)
     for doc in out_docs:
@@ -162,17 +169,17 @@ def edition_docs(r: Renderer) -> list[dict[str, str]]:
                 doc["a"] = r.alt_ts(plain(r.alt.items[item.id]))
             docs.append(doc)
     if r.glossed:
-        docs.append({"l": "glossary/", "t": r.ui["glossary"]})
+        docs.append({"l": GLOSSARY, "t": r.ui["glossary"]})
         for g in r.glossed:
             # all its names (every language); the other-language definition is left out (size)
             names = " · ".join([r.ts(g.name), *(r.alt_ts(n) for n in g.other_names)]
                                + ([g.term.abbr] if g.term.abbr else []))
-            docs.append({"l": f"glossary/#{g.term.id}", "t": names, "x": r.ts(g.definition)})
+            docs.append({"l": f"{GLOSSARY}#{g.term.id}", "t": names, "x": r.ts(g.definition)})
     return docs
 
 
 def edition_index(r: Renderer) -> str:
-    return encode(edition_docs(r), r.alt.lang if r.alt is not None else "")
+    return encode(edition_docs(r), r.alt.lang if r.alt is not None else "", (GLOSSARY,) if r.glossed else ())
 
 
 def render(content: Content) -> dict[str, str]:
