@@ -154,7 +154,7 @@ test-fast: test-venv
 lint: test-venv node_modules/.installed
 	$(BIN)/ruff check scripts tests
 	$(BIN)/ruff format --check scripts tests
-	node_modules/.bin/eslint .
+	node_modules/.bin/eslint overrides/assets/javascripts scripts eslint.config.js
 
 snapshot: venv
 	$(BIN)/python scripts/update_snapshot.py

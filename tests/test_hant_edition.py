@@ -1,11 +1,12 @@
 """The traditional edition as built: equals the proofread golden file, typeset for Taiwan and Hong Kong."""
+
 from __future__ import annotations
 
 import json
-import pytest
 import re
 
 import hanzidentifier
+import pytest
 
 from helpers import ROOT, rendered_lines, soup
 from workplan.convert import hant_quotes
@@ -18,7 +19,7 @@ def test_built_edition_equals_the_golden_file_typeset(site, plan):
     golden = [line for line in GOLDEN.read_text(encoding="utf-8").splitlines() if line.strip()]
     shown = rendered_lines(site, "zh-Hant", plan)
     assert len(shown) == len(golden)
-    for rendered, expected in zip(shown, golden):
+    for rendered, expected in zip(shown, golden, strict=True):
         assert rendered == hant_quotes(zh_punct(expected))
 
 
@@ -63,8 +64,11 @@ def test_language_selector_links_the_same_page(site, plan):
     for code in ("zh-Hans", "zh-Hant", "en"):
         page = soup(site / code / "sections" / "5" / "index.html")
         links = {a["hreflang"]: a["href"] for a in page.select("a.wp-alternate")}
-        assert links == {"zh-Hans": "../../../zh-Hans/sections/5/", "zh-Hant": "../../../zh-Hant/sections/5/",
-                         "en": "../../../en/sections/5/"}
+        assert links == {
+            "zh-Hans": "../../../zh-Hans/sections/5/",
+            "zh-Hant": "../../../zh-Hant/sections/5/",
+            "en": "../../../en/sections/5/",
+        }
 
 
 CURLY = set("“”‘’")
@@ -116,10 +120,13 @@ def test_every_page_states_what_the_edition_is(site):
         assert notices[0].find("a", href=re.compile(r"(^|index\.html|/)#about$")), page
 
 
-@pytest.mark.parametrize("code, words", [
-    ("zh-Hans", ["計畫", "計劃", "發布", "發佈", "台湾", "香港", "以简体中文原文为准"]),
-    ("zh-Hant", ["計畫", "計劃", "發布", "發佈", "臺灣", "香港", "以簡體中文原文為準"]),
-])
+@pytest.mark.parametrize(
+    "code, words",
+    [
+        ("zh-Hans", ["計畫", "計劃", "發布", "發佈", "台湾", "香港", "以简体中文原文为准"]),
+        ("zh-Hant", ["計畫", "計劃", "發布", "發佈", "臺灣", "香港", "以簡體中文原文為準"]),
+    ],
+)
 def test_each_chinese_home_page_links_an_about_this_edition_section(site, code, words):
     home = soup(site / code / "index.html")
     assert home.find("a", href="#about"), code

@@ -1,6 +1,7 @@
 """The ruby's word grouping (issue 23, point 7): reading/pinyin.js carries, beside each part's
 syllables (one per character, as plan.json), how the characters group into words, the words of the
 glossary's pinyin (workplan.pinyin.words, GB/T 16159)."""
+
 from __future__ import annotations
 
 import json
@@ -15,13 +16,16 @@ def sizes_total(sizes: str) -> int:
     return sum(int(n) for word in sizes.split() for n in word.split("-"))
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("知识产权保护", "2 2 2"),  # a compound split into its words
-    ("坚持稳中求进", "2 2-2"),  # an idiom: two halves, joined by a hyphen in the pinyin
-    ("冬奥会", "3"),  # dōng'àohuì: one word
-    ("四个意识", "1 1 2"),  # a numeral apart from its measure word
-    ("《知识产权强国建设纲要(2021-2035年)》和RCEP", "2 2 2 2 2 1 1"),  # digits, a dash, Latin: no syllables
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("知识产权保护", "2 2 2"),  # a compound split into its words
+        ("坚持稳中求进", "2 2-2"),  # an idiom: two halves, joined by a hyphen in the pinyin
+        ("冬奥会", "3"),  # dōng'àohuì: one word
+        ("四个意识", "1 1 2"),  # a numeral apart from its measure word
+        ("《知识产权强国建设纲要(2021-2035年)》和RCEP", "2 2 2 2 2 1 1"),  # digits, a dash, Latin: no syllables
+    ],
+)
 def test_word_sizes_follow_the_glossarys_words(text, expected):
     assert word_sizes(text) == expected
     assert sizes_total(expected) == len(pinyin.reading(text).split())
@@ -33,7 +37,7 @@ def test_words_match_the_grouped_pinyin_syllable_for_syllable():
     syllables = pinyin.reading(text).split()
     spelled, k = [], 0
     for n in sizes:
-        spelled.append("".join(syllables[k:k + n]))
+        spelled.append("".join(syllables[k : k + n]))
         k += n
     assert " ".join(spelled) == pinyin.words(text).replace("'", "")
 
@@ -41,7 +45,7 @@ def test_words_match_the_grouped_pinyin_syllable_for_syllable():
 @pytest.mark.parametrize("code", ["zh-Hans", "zh-Hant"])
 def test_every_part_of_the_pinyin_script_has_its_words(site, code):
     text = (site / code / "reading" / "pinyin.js").read_text(encoding="utf-8")
-    data = json.loads(text[text.index(",") + 1: text.rindex(")")])
+    data = json.loads(text[text.index(",") + 1 : text.rindex(")")])
     words = data.pop("words")
     assert set(words) == set(data)
     grouped = 0

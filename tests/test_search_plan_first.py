@@ -2,6 +2,7 @@
 reference pages the index names (the glossary), whose results come as one group headed with
 their count and folded after the first few.  The site's matcher (workplan-search-core.js) runs
 here in Node; `shown` applies Material's own folding rule to what it returns."""
+
 from __future__ import annotations
 
 import json
@@ -24,10 +25,13 @@ def groups(index: dict, query: str) -> list[list[dict]]:
         if os.environ.get("CI") == "true":
             pytest.fail("CI=true and node is missing (.ci/run installs nodejs)")
         pytest.skip("node not found (apt-get install nodejs)")
-    script = (f"const S = require({json.dumps(str(CORE))}); const D = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
-              "S.setup(D.index); process.stdout.write(JSON.stringify(S.search(D.q).items));")
-    out = subprocess.run([NODE, "-e", script], input=json.dumps({"index": index, "q": query}),
-                         capture_output=True, text=True, check=True)
+    script = (
+        f"const S = require({json.dumps(str(CORE))}); const D = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
+        "S.setup(D.index); process.stdout.write(JSON.stringify(S.search(D.q).items));"
+    )
+    out = subprocess.run(
+        [NODE, "-e", script], input=json.dumps({"index": index, "q": query}), capture_output=True, text=True, check=True
+    )
     return json.loads(out.stdout)
 
 
@@ -44,14 +48,19 @@ def page(location: str) -> str:
 
 
 def plan_and_glossary(terms: int) -> list[dict]:
-    docs = [{"l": "", "t": "工作要点"}, {"l": "#preamble", "t": "总体思路", "x": "加强知识产权保护"},
-            {"l": "sections/4/", "t": "四、建设一流专利商标审查机构"},
-            {"l": "sections/4/#item-4-1", "t": "§4.1", "x": "完成专利审查系统升级"},
-            {"l": "sections/5/", "t": "五、完善运行机制"},
-            {"l": "sections/5/#item-5-2", "t": "§5.2", "x": "推进专利开放许可"},
-            {"l": "glossary/", "t": "术语表"}]
+    docs = [
+        {"l": "", "t": "工作要点"},
+        {"l": "#preamble", "t": "总体思路", "x": "加强知识产权保护"},
+        {"l": "sections/4/", "t": "四、建设一流专利商标审查机构"},
+        {"l": "sections/4/#item-4-1", "t": "§4.1", "x": "完成专利审查系统升级"},
+        {"l": "sections/5/", "t": "五、完善运行机制"},
+        {"l": "sections/5/#item-5-2", "t": "§5.2", "x": "推进专利开放许可"},
+        {"l": "glossary/", "t": "术语表"},
+    ]
     # glossary entries that name the query in their title: the best kind of hit there is
-    docs += [{"l": f"glossary/#term-{k}", "t": f"专利术语{k} · Patent term {k}", "x": f"专利的定义{k}"} for k in range(terms)]
+    docs += [
+        {"l": f"glossary/#term-{k}", "t": f"专利术语{k} · Patent term {k}", "x": f"专利的定义{k}"} for k in range(terms)
+    ]
     return docs
 
 
@@ -101,8 +110,10 @@ def test_without_reference_pages_the_ranking_is_unchanged():
     assert "(" not in without[0][0]["title"]
 
 
-@pytest.mark.parametrize("code, query", [("zh-Hans", "专利"), ("zh-Hant", "專利"), ("en", "patent"),
-                                         ("en", "Olympic"), ("zh-Hans", "知识产权")])
+@pytest.mark.parametrize(
+    "code, query",
+    [("zh-Hans", "专利"), ("zh-Hant", "專利"), ("en", "patent"), ("en", "Olympic"), ("zh-Hans", "知识产权")],
+)
 def test_on_the_built_index_the_first_result_is_the_plan(site, code, query):
     index = json.loads((site / code / "search" / "workplan-index.json").read_text(encoding="utf-8"))
     found = groups(index, query)
@@ -117,9 +128,12 @@ def test_on_the_built_index_the_first_result_is_the_plan(site, code, query):
 def test_a_glossary_hit_in_the_editions_own_language_still_outranks_plan_hits_in_the_other():
     """The plan first only within a language band: an English query on a Chinese edition that the
     plan matches only in its English annotation ranks after the glossary's English names."""
-    docs = [{"l": "sections/4/", "t": "四、审查"}, {"l": "sections/4/#item-4-1", "t": "§4.1", "x": "加入海牙协定",
-                                                     "a": "Join the Hague Agreement"},
-            {"l": "glossary/", "t": "术语表"}, {"l": "glossary/#hague", "t": "海牙协定 · Hague Agreement", "x": "工业品外观设计"}]
+    docs = [
+        {"l": "sections/4/", "t": "四、审查"},
+        {"l": "sections/4/#item-4-1", "t": "§4.1", "x": "加入海牙协定", "a": "Join the Hague Agreement"},
+        {"l": "glossary/", "t": "术语表"},
+        {"l": "glossary/#hague", "t": "海牙协定 · Hague Agreement", "x": "工业品外观设计"},
+    ]
     found = groups(json.loads(encode(docs, "en", ("glossary/",))), "Hague")
     assert [page(g[0]["location"]) for g in found] == ["glossary/", "sections/4/"]
     found = groups(json.loads(encode(docs, "en", ("glossary/",))), "海牙")

@@ -1,13 +1,13 @@
 """Words on the pages (issue 23, point 7): counted strings agree with their number, no generator
 credit in English on the Chinese pages, page titles without the site name twice, and the
 traditional edition's notice speaking to readers (the tooling is on its 關於本版 section)."""
+
 from __future__ import annotations
 
 import json
 import re
 
 from helpers import soup
-
 from workplan.editions import EDITIONS, plural_forms
 
 
@@ -25,7 +25,7 @@ def test_every_counted_string_has_the_plural_forms_its_language_needs():
 
 def test_cards_and_glossary_tools_carry_the_plural_forms(site):
     cards = (site / "en" / "reading" / "cards.js").read_text(encoding="utf-8")
-    data = json.loads(cards[cards.index(",") + 1: cards.rindex(")")])
+    data = json.loads(cards[cards.index(",") + 1 : cards.rindex(")")])
     assert data["ui"]["count"] == {"one": "In {n} place in the plan", "other": "In {n} places in the plan"}
     assert any(t["count"] == 1 for t in data["terms"].values())  # the singular is used
     tools = soup(site / "en" / "glossary" / "index.html").select_one(".wp-glossary-tools")

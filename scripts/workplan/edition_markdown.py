@@ -10,12 +10,13 @@ Page layout (a URL contract, see tests/url-manifest.txt):
   glossary.md         -> /{edition}/glossary/       each term: <h3 id="{term id}">
   full.md             -> /{edition}/full/           the whole plan on one page
 """
+
 from __future__ import annotations
 
 import html
 import json
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from .annotate import Span, map_spans, plain
 from .convert import engine_version
@@ -44,7 +45,7 @@ def md_escape(text: str) -> str:
             end = match.end()
             text = text[:end] + "\\" + text[end:]
         else:
-            text = text[: match.start(2)] + "\\" + text[match.start(2):]
+            text = text[: match.start(2)] + "\\" + text[match.start(2) :]
     return text
 
 
@@ -93,15 +94,27 @@ def front_matter(title: str, description: str, toc_depth: int = 0, long_page: bo
     return f"---\ntitle: {q(title)}\ndescription: {q(description)}\n{depth}{long}search:\n  exclude: true\n---\n\n"
 
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def human_date(iso: str, lang: str) -> str:
     """An ISO 8601 date at any precision as a reader reads it: 2022年6月21日, 21 June 2022, June 2022, 2022."""
     parts = [int(p) for p in iso.split("-")]
     if lang.startswith("zh"):
-        return "".join(f"{p}{unit}" for p, unit in zip(parts, "年月日"))
+        return "".join(f"{p}{unit}" for p, unit in zip(parts, "年月日", strict=False))  # a year, a month or a day
     if len(parts) == 1:
         return str(parts[0])
     month = MONTHS[parts[1] - 1]
@@ -117,8 +130,17 @@ class Renderer:
     """Renders one edition.  `doc` is the edition's text; `alt` the other-language text
     shown beside it (English on the Chinese pages, the Chinese original on the English)."""
 
-    def __init__(self, edition: Edition, plan: Plan, doc: Doc, alt: Doc | None, english: Doc | None,
-                 glossed: list[Glossed], typeset: Callable[[str], str], alt_typeset: Callable[[str], str]):
+    def __init__(
+        self,
+        edition: Edition,
+        plan: Plan,
+        doc: Doc,
+        alt: Doc | None,
+        english: Doc | None,
+        glossed: list[Glossed],
+        typeset: Callable[[str], str],
+        alt_typeset: Callable[[str], str],
+    ):
         self.e, self.plan, self.doc, self.alt, self.english = edition, plan, doc, alt, english
         self.glossed = glossed
         self.ts, self.alt_ts = typeset, alt_typeset
@@ -145,8 +167,11 @@ class Renderer:
         found = [(path, label) for path, label in links if path in self.downloads and label]
         if not found:
             return ""
-        items = "".join(f'<li><a href="{up}{path}" download>{html_text(label.format(size=human_size(self.downloads[path])))}</a></li>'
-                        for path, label in found)
+        items = "".join(
+            f'<li><a href="{up}{path}" download>'
+            f"{html_text(label.format(size=human_size(self.downloads[path])))}</a></li>"
+            for path, label in found
+        )
         return f'<div class="wp-downloads"><p>{html_text(self.ui["downloads"])}</p><ul>{items}</ul></div>\n\n'
 
     def cite(self, item_id: str) -> str:
@@ -154,8 +179,12 @@ class Renderer:
 
     def shows_alt(self, item: Item) -> bool:
         """Whether the item's page shows its other-language text beside it."""
-        return (self.alt is not None and item.id in self.alt.items and item.id not in self.alt.untranslated
-                and item.id not in self.doc.untranslated)
+        return (
+            self.alt is not None
+            and item.id in self.alt.items
+            and item.id not in self.alt.untranslated
+            and item.id not in self.doc.untranslated
+        )
 
     def item_block(self, item: Item, glossary_href: str, ref_href: str = "") -> str:
         anchor = item.anchor
@@ -183,9 +212,8 @@ class Renderer:
         if not summary:
             return ""
         if self.e.chinese:
-            return (f'??? abstract "{self.ui["summary"]}"\n\n    {md_escape(summary)}\n'
-                    f'    {{ lang="en" }}\n\n')
-        return f"!!! abstract \"{self.ui['summary']}\"\n\n    {md_escape(summary)}\n\n"
+            return f'??? abstract "{self.ui["summary"]}"\n\n    {md_escape(summary)}\n    {{ lang="en" }}\n\n'
+        return f'!!! abstract "{self.ui["summary"]}"\n\n    {md_escape(summary)}\n\n'
 
     def disclaimer(self, home: str = "index.md", numbered: bool = False) -> str:
         """The edition's notice, once per page (what the edition is, and that the original prevails).  On a page
@@ -205,8 +233,10 @@ class Renderer:
         return f' data-wp-py="{key}"' if self.e.chinese else ""
 
     def paragraphs(self, preamble, glossary_href: str) -> list[str]:
-        return [self.text(spans, glossary_href) + (f"\n{{{self.py(f'p{k}')} }}" if self.e.chinese else "") + "\n\n"
-                for k, spans in enumerate(preamble, start=1)]
+        return [
+            self.text(spans, glossary_href) + (f"\n{{{self.py(f'p{k}')} }}" if self.e.chinese else "") + "\n\n"
+            for k, spans in enumerate(preamble, start=1)
+        ]
 
     # -- pages -----------------------------------------------------------------------------
     def index(self) -> str:
@@ -214,10 +244,14 @@ class Renderer:
         title = self.ts(doc.title)
         first = plain(doc.preamble[0]) if doc.preamble else title
         description = doc.overview or self.ts(first)
-        out = [front_matter(title, shorten(description)), f"# {md_escape(title)} {{ #title{self.py('title')} }}\n\n",
-               TOOLBAR if self.e.chinese else "", self.disclaimer("")]  # the pinyin toggle: the preamble is the plan's text
+        out = [
+            front_matter(title, shorten(description)),
+            f"# {md_escape(title)} {{ #title{self.py('title')} }}\n\n",
+            TOOLBAR if self.e.chinese else "",
+            self.disclaimer(""),
+        ]  # the pinyin toggle: the preamble is the plan's text
         if "about_link" in ui:
-            out.append(f'{ui["about_link"]}\n{{ .wp-about-link }}\n\n')
+            out.append(f"{ui['about_link']}\n{{ .wp-about-link }}\n\n")
         if doc.overview:
             out.append(f"{md_escape(doc.overview)}\n{{ .wp-overview }}\n\n")
         if doc.preamble:
@@ -228,19 +262,30 @@ class Renderer:
         for s in self.plan.sections:
             heading = md_escape(self.ts(doc.headings.get(s.number, s.heading)))
             label = s.numeral if self.e.chinese else str(s.number)
-            label_py, heading_py = (f"{{{self.py(f'n{s.number}')} }}", f"{{{self.py(f'h{s.number}')} }}") if self.e.chinese else ("", "")
-            out.append(f"| [{label}](sections/{s.number}.md){label_py} | [{heading}](sections/{s.number}.md){heading_py} "
-                       f"| {len(s.items)} |\n")
+            label_py, heading_py = (
+                (f"{{{self.py(f'n{s.number}')} }}", f"{{{self.py(f'h{s.number}')} }}") if self.e.chinese else ("", "")
+            )
+            out.append(
+                f"| [{label}](sections/{s.number}.md){label_py} | [{heading}](sections/{s.number}.md){heading_py} "
+                f"| {len(s.items)} |\n"
+            )
         out.append("\n")
         if doc.source_line:
-            out.append(f'{md_escape(self.ts(doc.source_line))}\n{{ .wp-source{self.py("source")} }}\n\n')
+            out.append(f"{md_escape(self.ts(doc.source_line))}\n{{ .wp-source{self.py('source')} }}\n\n")
         out.append(f"## {ui['data']} {{ #data }}\n\n")
         out.append(ui["data_text"] + "\n")
         if self.glossed:
             out.append("\n" + ui["data_glossary"] + "\n")
         out.append("\n" + ui["data_cite"] + "\n\n")
-        out.append(self.downloads_block([("downloads/plan.pdf", ui.get("download_plan_pdf", "")),
-                                         ("downloads/plan.epub", ui.get("download_epub", ""))], ""))
+        out.append(
+            self.downloads_block(
+                [
+                    ("downloads/plan.pdf", ui.get("download_plan_pdf", "")),
+                    ("downloads/plan.epub", ui.get("download_epub", "")),
+                ],
+                "",
+            )
+        )
         if "about" in ui:
             out.append(f"\n## {ui['about_title']} {{ #about }}\n\n{ui['about'].format(opencc=engine_version())}\n")
             out.append(self.provenance_block())
@@ -265,9 +310,14 @@ class Renderer:
         link = f"<{record.url}>"
         official = (ui["prov_confirmed"] if record.confirmed else ui["prov_unconfirmed"]).format(url=link)
         colon = ui["colon"]
-        rows = [(ui["prov_title"], title), (ui["prov_issuer"], md_escape(record.issuer.get(code, ui["issuer"]))),
-                (ui["prov_issued"], issued), (ui["prov_official"], official),
-                (ui["prov_checked"], human_date(record.checked, code)), (ui["prov_sha"], f"`{record.sha256}`")]
+        rows = [
+            (ui["prov_title"], title),
+            (ui["prov_issuer"], md_escape(record.issuer.get(code, ui["issuer"]))),
+            (ui["prov_issued"], issued),
+            (ui["prov_official"], official),
+            (ui["prov_checked"], human_date(record.checked, code)),
+            (ui["prov_sha"], f"`{record.sha256}`"),
+        ]
         lines = "".join(f"- **{label}**{colon}{value}\n" for label, value in rows)
         return f"\n### {ui['provenance_title']} {{ #provenance }}\n\n{lines}"
 
@@ -276,29 +326,45 @@ class Renderer:
         title = self.section_title(number)
         first = self.doc.items[section.items[0].id] if section.items else ()
         description = shorten(title + " — " + self.ts(plain(first))) if first else title
-        out = [front_matter(title, description), f"# {md_escape(title)} {{ #title{self.py(f's{number}')} }}\n\n", TOOLBAR,
-               self.disclaimer("../index.md", numbered=True)]
+        out = [
+            front_matter(title, description),
+            f"# {md_escape(title)} {{ #title{self.py(f's{number}')} }}\n\n",
+            TOOLBAR,
+            self.disclaimer("../index.md", numbered=True),
+        ]
         out.append(self.summary_block(number))
         for item in section.items:
             out.append(self.item_block(item, "../glossary.md"))
-        out.append(self.downloads_block([(f"downloads/section-{number}.pdf", self.ui.get("download_handout", "")),
-                                         (f"downloads/section-{number}-bilingual.pdf", self.ui.get("download_bilingual", ""))],
-                                        "../../"))
+        out.append(
+            self.downloads_block(
+                [
+                    (f"downloads/section-{number}.pdf", self.ui.get("download_handout", "")),
+                    (f"downloads/section-{number}-bilingual.pdf", self.ui.get("download_bilingual", "")),
+                ],
+                "../../",
+            )
+        )
         return "".join(out)
 
     def full(self) -> str:
         title = f"{self.ts(self.doc.title)} · {self.ui['full_text']}"
-        out = [front_matter(title, self.ui["full_intro"], long_page=True),
-               f"# {md_escape(self.ts(self.doc.title))} {{ #title{self.py('title')} }}\n\n",
-               TOOLBAR, self.disclaimer(numbered=True), f"{self.ui['full_intro']}\n{{ .wp-note }}\n\n"]
+        out = [
+            front_matter(title, self.ui["full_intro"], long_page=True),
+            f"# {md_escape(self.ts(self.doc.title))} {{ #title{self.py('title')} }}\n\n",
+            TOOLBAR,
+            self.disclaimer(numbered=True),
+            f"{self.ui['full_intro']}\n{{ .wp-note }}\n\n",
+        ]
         out += self.paragraphs(self.doc.preamble, "glossary.md")
         for section in self.plan.sections:
-            out.append(f"## {md_escape(self.section_title(section.number))} "
-                       f"{{ #section-{section.number}{self.py(f's{section.number}')} }}\n\n")
+            out.append(
+                f"## {md_escape(self.section_title(section.number))} "
+                f"{{ #section-{section.number}{self.py(f's{section.number}')} }}\n\n"
+            )
             for item in section.items:
                 out.append(self.item_block(item, "glossary.md", ref_href=f"sections/{section.number}.md"))
         if self.doc.source_line:
-            out.append(f'{md_escape(self.ts(self.doc.source_line))}\n{{ .wp-source{self.py("source")} }}\n')
+            out.append(f"{md_escape(self.ts(self.doc.source_line))}\n{{ .wp-source{self.py('source')} }}\n")
         return "".join(out)
 
     def glossary_tools(self) -> str:
@@ -306,22 +372,35 @@ class Renderer:
         kept before the first paint; the labels travel with it."""
         ui = self.ui
         labels = {
-            "category": ui["tools_category"], "section": ui["tools_section"], "sort": ui["tools_sort"],
-            "all": ui["tools_all"], "shown": plural_forms(ui, "tools_shown"),
-            "orders": [["category", ui["tools_by_category"]], ["pinyin", ui["tools_by_pinyin"]],
-                       ["english", ui["tools_by_english"]]],
-            "categories": [[c, ui["category." + c]] for c in CATEGORIES
-                           if any(g.term.category == c for g in self.glossed)],
+            "category": ui["tools_category"],
+            "section": ui["tools_section"],
+            "sort": ui["tools_sort"],
+            "all": ui["tools_all"],
+            "shown": plural_forms(ui, "tools_shown"),
+            "orders": [
+                ["category", ui["tools_by_category"]],
+                ["pinyin", ui["tools_by_pinyin"]],
+                ["english", ui["tools_by_english"]],
+            ],
+            "categories": [
+                [c, ui["category." + c]] for c in CATEGORIES if any(g.term.category == c for g in self.glossed)
+            ],
             "sections": [[s.number, self.section_title(s.number)] for s in self.plan.sections],
         }
-        return f'<div class="wp-glossary-tools" data-labels="{attr_escape(json.dumps(labels, ensure_ascii=False))}"></div>\n\n'
+        data = attr_escape(json.dumps(labels, ensure_ascii=False))
+        return f'<div class="wp-glossary-tools" data-labels="{data}"></div>\n\n'
 
     def glossary(self) -> str:
         ui = self.ui
         title = ui["glossary"]
-        out = [front_matter(f"{title} · {self.ts(self.doc.title)}", shorten(ui["glossary_intro"]), toc_depth=2,
-                           long_page=True),
-               f"# {title} {{ #title }}\n\n", self.disclaimer(), f"{ui['glossary_intro']}\n\n"]
+        out = [
+            front_matter(
+                f"{title} · {self.ts(self.doc.title)}", shorten(ui["glossary_intro"]), toc_depth=2, long_page=True
+            ),
+            f"# {title} {{ #title }}\n\n",
+            self.disclaimer(),
+            f"{ui['glossary_intro']}\n\n",
+        ]
         out.append(self.glossary_tools())
         for category in CATEGORIES:
             entries = [g for g in self.glossed if g.term.category == category]
@@ -341,10 +420,12 @@ class Renderer:
                 facts.append(f'<span lang="zh-Latn-pinyin" class="wp-pinyin-name">{md_escape(g.pinyin)}</span>')
                 if g.term.abbr:
                     facts.append(f"{ui['abbr']}{ui['colon']}{md_escape(g.term.abbr)}")
-                out.append(f'{" · ".join(facts)}\n{{ .wp-names }}\n\n')
+                out.append(f"{' · '.join(facts)}\n{{ .wp-names }}\n\n")
                 out.append(f"{md_escape(self.ts(g.definition))}\n\n")
                 if g.other_definition:
-                    out.append(f'{md_escape(self.alt_ts(g.other_definition))}\n{{ .wp-alt-def lang="{other_lang}" }}\n\n')
+                    out.append(
+                        f'{md_escape(self.alt_ts(g.other_definition))}\n{{ .wp-alt-def lang="{other_lang}" }}\n\n'
+                    )
                 if g.term.url:
                     out.append(f"[{ui['official_site']}]({g.term.url}){{ .wp-official }}\n\n")
                 if g.uses:
@@ -356,9 +437,9 @@ class Renderer:
                             number = use.split(".")[0]
                             anchor = "item-" + use.replace(".", "-")
                             links.append(f"[§{use}](sections/{number}.md#{anchor})")
-                    out.append(f'{ui["appears_in"]}{ui["colon"]}{" · ".join(links)}\n{{ .wp-uses }}\n\n')
+                    out.append(f"{ui['appears_in']}{ui['colon']}{' · '.join(links)}\n{{ .wp-uses }}\n\n")
                 else:
-                    out.append(f'{ui["appears_nowhere"]}\n{{ .wp-uses }}\n\n')
+                    out.append(f"{ui['appears_nowhere']}\n{{ .wp-uses }}\n\n")
                 out.append("</div>\n\n")
         return "".join(out)
 
@@ -395,10 +476,18 @@ def renderer_for(content: Content, edition: Edition) -> Renderer:
         alt, alt_ts = english, typesetter("en")
     else:
         alt, alt_ts = source, typesetter(content.original.typography)
-    renderer = Renderer(edition, content.plan, content.docs[edition.code], alt, english,
-                        content.glossed[edition.code] if content.glossary else [],
-                        typesetter(edition.typography), alt_ts)
+    renderer = Renderer(
+        edition,
+        content.plan,
+        content.docs[edition.code],
+        alt,
+        english,
+        content.glossed[edition.code] if content.glossary else [],
+        typesetter(edition.typography),
+        alt_ts,
+    )
     prefix = edition.code + "/"
-    renderer.downloads = {path.removeprefix(prefix): size for path, size in content.downloads.items()
-                          if path.startswith(prefix)}
+    renderer.downloads = {
+        path.removeprefix(prefix): size for path, size in content.downloads.items() if path.startswith(prefix)
+    }
     return renderer

@@ -9,6 +9,7 @@ An edition's text comes from one of three places (`text`):
   "translation"  the English translation file (source/*.en.yml).
 `typography` names the render-time typesetter (typography.TYPESETTERS).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -307,7 +308,7 @@ EN_UI = {
     "prov_official": "Official address",
     "prov_confirmed": "{url}",
     "prov_unconfirmed": "unconfirmed: no page on CNIPA's site (cnipa.gov.cn) carrying the text was found. "
-                        "A repost to check against: {url}",
+    "A repost to check against: {url}",
     "prov_checked": "Checked",
     "prov_sha": "SHA-256 of the text this site is built from",
     "numbering": "The § numbers (such as §3.10: section 3, item 10) are this edition's, not CNIPA's: the original numbers its eight sections but not the items within them.",
@@ -368,11 +369,31 @@ EN_UI = {
 
 EDITIONS: tuple[Edition, ...] = (
     Edition("zh-Hans", "简体中文", "zh-Hans", "en", True, ZH_HANS_UI),
-    Edition("zh-Hant", "繁體中文", "zh-Hant", "en", True, ZH_HANT_UI,
-            text="convert", opencc="s2tw", typography="zh-Hant", og_locale="zh_TW",
-            english_name="traditional Chinese"),
-    Edition("en", "English", "en", "en", False, EN_UI, text="translation", typography="en", og_locale="en_US",
-            english_name="English"),
+    Edition(
+        "zh-Hant",
+        "繁體中文",
+        "zh-Hant",
+        "en",
+        True,
+        ZH_HANT_UI,
+        text="convert",
+        opencc="s2tw",
+        typography="zh-Hant",
+        og_locale="zh_TW",
+        english_name="traditional Chinese",
+    ),
+    Edition(
+        "en",
+        "English",
+        "en",
+        "en",
+        False,
+        EN_UI,
+        text="translation",
+        typography="en",
+        og_locale="en_US",
+        english_name="English",
+    ),
 )
 
 BY_CODE = {e.code: e for e in EDITIONS}
@@ -393,6 +414,7 @@ def original(editions: tuple[Edition, ...]) -> Edition:
 
 def translated(editions: tuple[Edition, ...]) -> Edition | None:
     return next((e for e in editions if e.text == "translation"), None)
+
 
 # Where CNIPA published the plan (linked from the English edition's disclaimer).
 CNIPA_URL = "https://www.cnipa.gov.cn/"

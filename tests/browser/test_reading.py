@@ -1,5 +1,6 @@
 """Reading aids in a browser: the term card in place (phone + touch, desktop + mouse, desktop +
 keyboard, every edition), the pinyin ruby toggle of the Chinese editions, and what loads when."""
+
 from __future__ import annotations
 
 import json
@@ -7,15 +8,15 @@ import re
 
 import pytest
 
-from page_tools import settle, control_tooltip
 from helpers import ROOT
+from page_tools import control_tooltip, settle
 
 pytestmark = pytest.mark.browser
 EDITIONS = ["zh-Hans", "zh-Hant", "en"]
 TERM = "hague-agreement"  # linked from §7.1 in every edition
 LINK = f'#item-7-1 a.wp-term[href$="#{TERM}"]'
-PHONE = dict(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
-DESKTOP = dict(viewport={"width": 1280, "height": 800})
+PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
+DESKTOP = {"viewport": {"width": 1280, "height": 800}}
 
 
 @pytest.fixture
@@ -37,8 +38,11 @@ def open_page(browser, base_url, edition, device, new_context=None):
 def card_fits(page):
     box = page.locator(".wp-card").bounding_box()
     width = page.evaluate("document.documentElement.clientWidth")
-    return box["x"] >= 0 and box["x"] + box["width"] <= width and \
-        page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    return (
+        box["x"] >= 0
+        and box["x"] + box["width"] <= width
+        and page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    )
 
 
 def check_card(page, edition, glossary, url):
@@ -81,8 +85,10 @@ def test_term_card_opens_in_place_and_closes(browser, base_url, edition, device,
     assert link.get_attribute("aria-expanded") == "true"
     page.keyboard.press("Escape")
     assert page.locator(".wp-card").count() == 0
-    assert page.evaluate("document.activeElement.matches('a.wp-term')") and \
-        page.evaluate(f"document.activeElement.hash") == f"#{TERM}", "focus returns to the term"
+    assert (
+        page.evaluate("document.activeElement.matches('a.wp-term')")
+        and page.evaluate("document.activeElement.hash") == f"#{TERM}"
+    ), "focus returns to the term"
     assert link.get_attribute("aria-expanded") == "false"
     settle(page)
     assert page.locator(".wp-card").count() == 0, "focus back on the term does not reopen the card"
@@ -158,6 +164,7 @@ def test_materials_tooltip_no_longer_shows_on_terms(page, base_url):
 
 
 # -- pinyin --------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("edition", ["zh-Hans", "zh-Hant"])
 def test_pinyin_toggle_shows_ruby_and_is_remembered(browser, base_url, site, edition):
@@ -237,20 +244,28 @@ def test_english_edition_has_no_pinyin_toggle(page, base_url):
 
 # -- the glossary page as a tool -------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_glossary_filters_and_sorts(page, base_url, site, edition, glossary):
     by_id = glossary
     terms = list(glossary.values())
     page.goto(f"{base_url}{edition}/glossary/", wait_until="networkidle")
     holder = page.locator(".wp-glossary-tools")
-    assert holder.evaluate("h => h.scrollHeight <= parseFloat(getComputedStyle(h).minHeight) + 1"), \
+    assert holder.evaluate("h => h.scrollHeight <= parseFloat(getComputedStyle(h).minHeight) + 1"), (
         "the controls fit the place kept for them: no layout shift"
-    visible = lambda: page.eval_on_selector_all(".wp-entry:not([hidden]) h3", "hs => hs.map(h => h.id)")
+    )
+
+    def visible():
+        return page.eval_on_selector_all(".wp-entry:not([hidden]) h3", "hs => hs.map(h => h.id)")
+
     # one box per entry as built, each under its category's heading, in the glossary's order
     assert page.locator("article > .wp-entry > h3").count() == len(terms)
-    assert page.eval_on_selector_all("article > .wp-entry", """boxes => boxes.every(b => {
+    assert page.eval_on_selector_all(
+        "article > .wp-entry",
+        """boxes => boxes.every(b => {
         let h = b.previousElementSibling; while (h && h.tagName !== 'H2') h = h.previousElementSibling;
-        return h && h.id === 'category-' + b.dataset.category; })""")
+        return h && h.id === 'category-' + b.dataset.category; })""",
+    )
     assert str(len(terms)) in page.locator(".wp-tools-status").inner_text()
     page.select_option("select[name=category]", "agreement")
     assert set(visible()) == {t["id"] for t in terms if t["category"] == "agreement"}
@@ -267,6 +282,7 @@ def test_glossary_filters_and_sorts(page, base_url, site, edition, glossary):
 
     def plain(s):
         return "".join(c for c in unicodedata.normalize("NFD", s) if c.isascii() and (c.isalpha() or c == " "))
+
     keys = [plain(by_id[i]["pinyin"]) for i in visible()]
     assert keys == sorted(keys, key=str.lower)
     page.select_option("select[name=order]", "english")
@@ -285,16 +301,21 @@ def test_appears_in_links_land_on_the_item(page, base_url, edition):
 
 # -- the reading view ------------------------------------------------------------------------------
 
+
 def contrast(page, selector):
-    return page.eval_on_selector(selector, """el => {
+    return page.eval_on_selector(
+        selector,
+        """el => {
         const rgb = s => s.match(/[\\d.]+/g).slice(0, 3).map(Number);
-        const lum = c => { const [r, g, b] = c.map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+        const lum = c => { const [r, g, b] = c.map(v => {
+            v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
                            return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
         let bg = null, node = el;
         while (node && !bg) { const c = getComputedStyle(node).backgroundColor;
             if (c && !/rgba\\(.*, 0\\)$/.test(c) && c !== 'transparent') bg = c; node = node.parentElement; }
         const a = lum(rgb(getComputedStyle(el).color)), b = lum(rgb(bg || 'rgb(255,255,255)'));
-        return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05); }""")
+        return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05); }""",
+    )
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
@@ -328,7 +349,8 @@ def test_on_a_phone_numbers_buttons_and_card_do_not_cover_the_text(browser, base
     toolbar = page.locator(".wp-toolbar").bounding_box()
     assert toolbar["x"] + toolbar["width"] <= 320
     overlaps = page.evaluate("""() => {
-        const hit = (a, b) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+        const hit = (a, b) => a.left < b.right - 1 && b.left < a.right - 1
+            && a.top < b.bottom - 1 && b.top < a.bottom - 1;
         const out = [];
         document.querySelectorAll('.wp-item').forEach(item => {
             const marks = [...item.querySelectorAll('.wp-ref, .wp-copy')].map(e => e.getBoundingClientRect());
@@ -346,5 +368,7 @@ def test_on_a_phone_numbers_buttons_and_card_do_not_cover_the_text(browser, base
     link.tap()
     page.locator(".wp-card").wait_for()
     card, term = page.locator(".wp-card").bounding_box(), link.bounding_box()
-    assert card["y"] >= term["y"] + term["height"] or card["y"] + card["height"] <= term["y"], "the card leaves its term visible"
+    assert card["y"] >= term["y"] + term["height"] or card["y"] + card["height"] <= term["y"], (
+        "the card leaves its term visible"
+    )
     context.close()

@@ -33,7 +33,7 @@
   var plurals = null;
   function counted(forms, n) {
     if (!plurals) {
-      try { plurals = new Intl.PluralRules(root.lang || "en"); } catch (e) { plurals = { select: function () { return "other"; } }; }
+      try { plurals = new Intl.PluralRules(root.lang || "en"); } catch { plurals = { select: function () { return "other"; } }; }
     }
     return (forms[plurals.select(n)] || forms.other).replace("{n}", n);
   }

@@ -70,7 +70,7 @@
       var bare = ch.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
       n = bare.length === 1 ? bare : (ch.toLowerCase().length === 1 ? ch.toLowerCase() : ch);
     }
-    if (/[\u2010-\u2015_\-]/.test(n)) return " ";
+    if (/[\u2010-\u2015_-]/.test(n)) return " ";
     if (n.charCodeAt(0) > 127 && !HAN.test(n)) {
       var stripped = n.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
       if (stripped.length === 1) n = stripped;
@@ -464,7 +464,7 @@
         if (w && words.indexOf(w) < 0) words.push(w);
       });
     });
-    var text = "";
+    var text;
     if (r.ranges.x.length || !r.ranges.a.length) text = byName.x.raw ? snippet(byName.x.raw, r.ranges.x, 40) : "";
     else text = '<span class="wp-other" lang="' + escapeHtml(otherLang) + '">' + snippet(byName.a.raw, r.ranges.a, 40) + "</span>";
     return {

@@ -79,7 +79,7 @@
   var editionRoot = new URL("../../", here);  /* this file is in {edition}/assets/javascripts/ */
   function publicRoot() {
     var data = document.getElementById("wp-cite-data");
-    try { return (data && JSON.parse(data.textContent).public) || ""; } catch (e) { return ""; }
+    try { return (data && JSON.parse(data.textContent).public) || ""; } catch { return ""; }
   }
   function address(href, hash) {
     var url = new URL(href || location.href, location.href);
@@ -195,7 +195,7 @@
     }
     button.addEventListener("click", function () {
       var on = root.classList.toggle("wp-show-alt");
-      try { localStorage.setItem("wp-show-alt", on ? "1" : "0"); } catch (e) { /* private mode */ }
+      try { localStorage.setItem("wp-show-alt", on ? "1" : "0"); } catch { /* private mode */ }
       sync();
     });
     sync();

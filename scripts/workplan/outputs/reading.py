@@ -8,6 +8,7 @@ Each file is a script calling window.wpReading(kind, data) rather than JSON, so 
 from file:// (an offline copy of the site), where fetch() of a local file is refused.
 Pure functions of the prepared content; the pinyin itself comes from workplan.pinyin only.
 """
+
 from __future__ import annotations
 
 import json
@@ -49,8 +50,12 @@ def cards(content: Content, edition) -> dict:
         }
     return {
         "ui": {
-            "label": ui["card_label"], "close": ui["card_close"], "full": ui["card_full"],
-            "count": plural_forms(ui, "card_count"), "none": ui["card_count_none"], "abbr": ui["abbr"] + ui["colon"],
+            "label": ui["card_label"],
+            "close": ui["card_close"],
+            "full": ui["card_full"],
+            "count": plural_forms(ui, "card_count"),
+            "none": ui["card_count_none"],
+            "abbr": ui["abbr"] + ui["colon"],
             "pinyin": ui["pinyin"] + ui["colon"],
             "langs": {e.code: e.label for e in content.editions},
         },
@@ -91,16 +96,22 @@ def pinyin_parts(content: Content, edition) -> dict:
     """Every part of the plan's text on the edition's pages -> space-separated syllables, one per
     Han character of that part as the edition shows it.  Keys: an item's id; p1, p2 … the preamble
     paragraphs; title; s4 a section's numbered title (四、…), h4 its heading alone, n4 its numeral;
-    source the source line.  `words` holds each part's word_sizes(), for the ruby to group by word.  The pages name the parts other than items with data-wp-py.  zh-Hant
+    source the source line.  `words` holds each part's word_sizes(), for the ruby to group by word.
+    The pages name the parts other than items with data-wp-py.  zh-Hant
     maps the simplified original's readings character by character (OpenCC keeps the length)."""
     hans, doc = content.docs[content.original.code], content.docs[edition.code]
     pairs = [("title", hans.title, doc.title)]
-    pairs += [(f"p{k}", plain(a), plain(b)) for k, (a, b) in enumerate(zip(hans.preamble, doc.preamble), start=1)]
+    pairs += [
+        (f"p{k}", plain(a), plain(b)) for k, (a, b) in enumerate(zip(hans.preamble, doc.preamble, strict=True), start=1)
+    ]
     for section in content.plan.sections:
         n, numeral = section.number, section.numeral
         original, shown = hans.headings.get(n, section.heading), doc.headings.get(n, section.heading)
-        pairs += [(f"s{n}", f"{numeral}、{original}", f"{numeral}、{shown}"), (f"h{n}", original, shown),
-                  (f"n{n}", numeral, numeral)]
+        pairs += [
+            (f"s{n}", f"{numeral}、{original}", f"{numeral}、{shown}"),
+            (f"h{n}", original, shown),
+            (f"n{n}", numeral, numeral),
+        ]
     pairs += [(item_id, plain(hans.items[item_id]), plain(doc.items[item_id])) for item_id in hans.items]
     if hans.source_line and doc.source_line:
         pairs.append(("source", hans.source_line, doc.source_line))
@@ -109,8 +120,10 @@ def pinyin_parts(content: Content, edition) -> dict:
     for key, original, shown in pairs:
         syllables = pinyin.reading(original)
         if len(syllables.split()) != len(HAN.findall(shown)):
-            raise ValueError(f"{edition.code} {key}: {len(HAN.findall(shown))} Chinese characters but "
-                             f"{len(syllables.split())} syllables from the simplified original")
+            raise ValueError(
+                f"{edition.code} {key}: {len(HAN.findall(shown))} Chinese characters but "
+                f"{len(syllables.split())} syllables from the simplified original"
+            )
         out[key] = syllables
         words[key] = word_sizes(original)
     out["words"] = words

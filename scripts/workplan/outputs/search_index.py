@@ -23,17 +23,18 @@ Documents: ``l`` location (relative to the edition, with the item's anchor), ``t
 ``x`` text in the edition's own language, ``a`` the other-language text that the same page
 shows (the English annotation on Chinese pages, the Chinese original on English pages).
 """
+
 from __future__ import annotations
 
 import json
-import unicodedata
 import re
+import unicodedata
 from collections import Counter, defaultdict
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ..annotate import plain
-from ..prepare import Content
 from ..edition_markdown import Renderer, renderer_for
+from ..prepare import Content
 
 FIELDS = ("t", "x", "a")
 GLOSSARY = "glossary/"
@@ -49,7 +50,7 @@ def is_han(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _opencc(config: str):
     import opencc
 
@@ -62,7 +63,7 @@ def _convert_each(config: str, chars: list[str]) -> dict[str, str]:
         return {}
     lines = _opencc(config).convert("\n".join(chars)).split("\n")
     assert len(lines) == len(chars), config
-    return {c: out for c, out in zip(chars, lines) if len(out) == 1 and out != c}
+    return {c: out for c, out in zip(chars, lines, strict=True) if len(out) == 1 and out != c}
 
 
 @lru_cache(maxsize=1)
@@ -99,7 +100,7 @@ def fold_table(chars: set[str]) -> dict[str, str]:
     return dict(sorted(table.items()))
 
 
-@lru_cache(maxsize=None)
+@cache
 def bare(syllable: str) -> str:
     """A tone-marked syllable -> lower-case letters without tone marks, ü as u."""
     decomposed = unicodedata.normalize("NFD", syllable.lower())
@@ -132,13 +133,13 @@ def encode(docs: list[dict[str, str]], alt_lang: str = "", reference: tuple[str,
                 continue
             reads = readings(text)
             per_field.append((doc, field, text, reads))
-            for ch, r in zip(text, reads):
+            for ch, r in zip(text, reads, strict=True):
                 if r:
                     counts[ch][r] += 1
     default = {ch: c.most_common(1)[0][0] for ch, c in sorted(counts.items())}
     index["py"] = "".join(ch + r for ch, r in default.items())
     for doc, field, text, reads in per_field:
-        odd = [[i, r] for i, (ch, r) in enumerate(zip(text, reads)) if r and r != default[ch]]
+        odd = [[i, r] for i, (ch, r) in enumerate(zip(text, reads, strict=True)) if r and r != default[ch]]
         if odd:
             doc.setdefault("p", {})[field] = odd
     index["docs"] = out_docs
@@ -172,8 +173,9 @@ def edition_docs(r: Renderer) -> list[dict[str, str]]:
         docs.append({"l": GLOSSARY, "t": r.ui["glossary"]})
         for g in r.glossed:
             # all its names (every language); the other-language definition is left out (size)
-            names = " · ".join([r.ts(g.name), *(r.alt_ts(n) for n in g.other_names)]
-                               + ([g.term.abbr] if g.term.abbr else []))
+            names = " · ".join(
+                [r.ts(g.name), *(r.alt_ts(n) for n in g.other_names)] + ([g.term.abbr] if g.term.abbr else [])
+            )
             docs.append({"l": f"{GLOSSARY}#{g.term.id}", "t": names, "x": r.ts(g.definition)})
     return docs
 
