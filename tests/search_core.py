@@ -46,6 +46,16 @@ def node() -> str:
     return found
 
 
+def evaluate(expression: str, data=None):
+    """`expression` evaluated under Node with S = the search core and D = `data`; its JSON value."""
+    script = (
+        f"const S = require({json.dumps(str(CORE))}); const D = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
+        f"process.stdout.write(JSON.stringify({expression}));"
+    )
+    out = subprocess.run([node(), "-e", script], input=json.dumps(data), capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
 def search_all(index: Path, queries) -> dict[str, list[dict]]:
     """{query: result groups} for every query, over the index file `index`."""
     payload = json.dumps({"index": str(index), "queries": sorted(set(queries))})

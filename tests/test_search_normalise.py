@@ -7,32 +7,20 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
+from search_core import evaluate
 from workplan.outputs.search_index import bare, encode, fold_table, readings
 
 ROOT = Path(__file__).resolve().parents[1]
-CORE = ROOT / "overrides" / "assets" / "javascripts" / "workplan-search-core.js"
 VENDOR = ROOT / "overrides" / "assets" / "javascripts" / "vendor" / "porter2.js"
-NODE = shutil.which("node")
 
 
 def js(expression: str, data=None):
     """Evaluate `expression` with S = the search core and D = `data`; returns its JSON value."""
-    if NODE is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("CI=true and node is missing (.ci/run installs nodejs)")
-        pytest.skip("node not found (apt-get install nodejs)")
-    script = (
-        f"const S = require({json.dumps(str(CORE))}); const D = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
-        f"process.stdout.write(JSON.stringify({expression}));"
-    )
-    out = subprocess.run([NODE, "-e", script], input=json.dumps(data), capture_output=True, text=True, check=True)
-    return json.loads(out.stdout)
+    return evaluate(expression, data)
 
 
 def search(index: dict, query: str) -> list[str]:

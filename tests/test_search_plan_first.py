@@ -6,33 +6,18 @@ here in Node; `shown` applies Material's own folding rule to what it returns."""
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
+from search_core import evaluate
 from workplan.outputs.search_index import encode
 
 ROOT = Path(__file__).resolve().parents[1]
-CORE = ROOT / "overrides" / "assets" / "javascripts" / "workplan-search-core.js"
-NODE = shutil.which("node")
 
 
 def groups(index: dict, query: str) -> list[list[dict]]:
-    if NODE is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("CI=true and node is missing (.ci/run installs nodejs)")
-        pytest.skip("node not found (apt-get install nodejs)")
-    script = (
-        f"const S = require({json.dumps(str(CORE))}); const D = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
-        "S.setup(D.index); process.stdout.write(JSON.stringify(S.search(D.q).items));"
-    )
-    out = subprocess.run(
-        [NODE, "-e", script], input=json.dumps({"index": index, "q": query}), capture_output=True, text=True, check=True
-    )
-    return json.loads(out.stdout)
+    return evaluate("(S.setup(D.index), S.search(D.q).items)", {"index": index, "q": query})
 
 
 def shown(group: list[dict]) -> tuple[list[dict], list[dict]]:
