@@ -162,8 +162,9 @@ def test_zensical_config_is_the_mkdocs_config_inside_its_project_root(docs_copy)
         for key in ("docs_dir", "site_dir"):  # Zensical's rule: inside the config's folder
             assert (docs / zc[key]).resolve().is_relative_to(docs.resolve())
         assert zc["docs_dir"] == mk["docs_dir"] == edition.code
-        for key in ("site_name", "site_url", "nav", "extra", "markdown_extensions", "validation", "strict"):
+        for key in ("site_name", "site_url", "nav", "markdown_extensions", "validation", "strict"):
             assert zc[key] == (mk[key] if key in mk else shared[key]), key
+        assert zc["extra"] == {**shared.get("extra", {}), **mk["extra"]}  # INHERIT merges mappings
         assert zc["plugins"] == {"search": {}}
         assert "extra_css" not in zc and "extra_javascript" not in zc
 

@@ -1,4 +1,6 @@
-"""MkDocs hooks of every build the pipeline runs (site.mkdocs_build passes this file as `hooks`).
+"""MkDocs hooks of every edition's build.  outputs/configs.py copies this file into docs/ beside
+the editions' configs, which name it (`hooks:`), so every MkDocs-compatible builder that reads
+them (MkDocs, ProperDocs) makes the same pages.
 
 on_env: Jinja's own file cache of compiled templates.  MkDocs makes a new Jinja environment for
 every build, so without it every edition, every build process and every preview rebuild compiles

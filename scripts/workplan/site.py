@@ -23,17 +23,28 @@ def read_tree(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-HOOKS = Path(__file__).with_name("mkdocs_hooks.py")
-
-
 def mkdocs_build(config_file: Path, site_dir: Path, dirty: bool = False, strict: bool = True) -> None:
-    """One edition through MkDocs' public API, with our hooks (mkdocs_hooks.py) passed as a config
-    option, so the generated configs, which any MkDocs-compatible builder reads, stay plain."""
+    """One edition through MkDocs' public API (its config names our hooks: outputs/configs.py)."""
     from mkdocs.commands.build import build as mk_build
     from mkdocs.config import load_config
 
-    config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=strict, hooks=[str(HOOKS)])
+    config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=strict)
     mk_build(config, dirty=dirty)
+
+
+# What a build reads from the environment besides its config: the date MkDocs stamps the
+# gzipped sitemaps with.  A pool's processes keep the environment they started with, so each
+# build is handed the caller's.
+BUILD_ENV = ("SOURCE_DATE_EPOCH",)
+
+
+def _mkdocs_build_with(env: dict[str, str | None], *job) -> None:
+    for key, value in env.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
+    mkdocs_build(*job)
 
 
 def jobs() -> int:
@@ -93,7 +104,8 @@ class MkDocsPool:
             for job in jobs:
                 mkdocs_build(*job)
             return
-        futures = [self.executor.submit(mkdocs_build, *job) for job in jobs]
+        env = {key: os.environ.get(key) for key in BUILD_ENV}
+        futures = [self.executor.submit(_mkdocs_build_with, env, *job) for job in jobs]
         try:
             for future in concurrent.futures.as_completed(futures):
                 future.result()

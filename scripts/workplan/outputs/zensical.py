@@ -12,7 +12,7 @@ configs.edition_config), with these changes:
   - the theme's custom_dir (overrides/) left out, and with it what lives there: the favicon,
     extra_css/extra_javascript files, the `custom` palette colours (defined in workplan.css),
     and a language partial of ours (zh-Hans -> Zensical's own `zh`);
-  - plugin options Zensical ignores removed (search: lang).
+  - plugin options Zensical ignores removed (search: lang), and the MkDocs hooks (it runs none).
 
 Everything else (site name and URL, nav, Markdown extensions, validation, `extra`) is as
 MkDocs gets it, so Zensical builds the same pages with the same anchors.
@@ -87,7 +87,8 @@ def without_overrides(cfg: dict, theme_dir: Path) -> dict:
 def zensical_config(shared: dict, edition_cfg: dict, theme_dir: Path) -> dict:
     """Pure: the Zensical config of one edition, from the shared config and the edition's
     MkDocs config (both as MkDocs reads them; paths in edition_cfg relative to docs/)."""
-    child = {k: v for k, v in edition_cfg.items() if k != "INHERIT"}
+    # no MkDocs hooks: Zensical runs none (what they change is Material's markup, not ours)
+    child = {k: v for k, v in edition_cfg.items() if k not in ("INHERIT", "hooks")}
     cfg = merge(shared, child)
     code = edition_cfg["docs_dir"]
     cfg["docs_dir"] = code
