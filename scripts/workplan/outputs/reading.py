@@ -115,6 +115,7 @@ def pinyin_parts(content: Content, edition) -> dict:
     pairs += [(item_id, plain(hans.items[item_id]), plain(doc.items[item_id])) for item_id in hans.items]
     if hans.source_line and doc.source_line:
         pairs.append(("source", hans.source_line, doc.source_line))
+    pinyin.grouped(original for _, original, _ in pairs)  # jieba's dictionary selected once for every part
     out: dict = {}
     words: dict[str, str] = {}
     for key, original, shown in pairs:
