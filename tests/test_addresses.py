@@ -107,6 +107,7 @@ def test_published_reference_files_name_the_public_address(site, code):
     assert f"UR  - {PUBLISHED}{code}/" in (site / code / "cite" / "plan.ris").read_text(encoding="utf-8")
 
 
+@pytest.mark.gate
 def test_plain_handouts_have_no_qr_code_and_name_no_relative_address(plain_site, tmp_path):
     pdfs = handouts(plain_site)
     assert len(pdfs) >= 3 * 8
@@ -118,6 +119,7 @@ def test_plain_handouts_have_no_qr_code_and_name_no_relative_address(plain_site,
         assert last_page_codes(pdf, tmp_path) == [], pdf
 
 
+@pytest.mark.gate
 def test_published_qr_codes_decode_to_each_sections_public_url(site, tmp_path):
     pdfs = handouts(site)
     assert len(pdfs) >= 3 * 8
@@ -153,6 +155,7 @@ def test_plain_epub_links_resolve_inside_the_book_and_name_no_address(plain_site
     assert re.search(r"<dc:identifier[^>]*>urn:uuid:[0-9a-f-]{36}</dc:identifier>", opf), opf[:400]
 
 
+@pytest.mark.gate
 @pytest.mark.parametrize("code", CODES)
 def test_plain_epub_passes_epubcheck(plain_site, code):
     result = subprocess.run(

@@ -181,6 +181,7 @@ def test_pages_link_exactly_the_downloads_that_exist(site, plan):
         assert home == ["downloads/plan.pdf", "downloads/plan.epub"]
 
 
+@pytest.mark.gate
 @pytest.mark.parametrize("code", CODES)
 def test_epub_passes_epubcheck(site, code):
     result = subprocess.run(
