@@ -225,7 +225,8 @@ class Renderer:
             parts.append(self.ui["numbering"])
         if not parts:
             return ""
-        return f'<p class="wp-disclaimer" markdown>{" ".join(parts)}</p>\n\n'
+        # one line each: the notice's last link ("about this edition") must not run into the next sentence
+        return f'<p class="wp-disclaimer" markdown>{"<br>".join(parts)}</p>\n\n'
 
     def py(self, key: str) -> str:
         """The attribute naming a part of the plan's text in the edition's pinyin data (reading/pinyin.js),
