@@ -32,9 +32,8 @@ from chrome import ARGS, CHROMIUM
 from static_server import serve
 
 ROOT = Path(__file__).resolve().parents[1]
-TESTS = ROOT / "tests" / "search"
-sys.path.insert(0, str(TESTS))
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "tests" / "browser"))  # search_ui: typing into the search box
+sys.path.insert(0, str(ROOT / "tests"))  # search_core: the query cases
 
 KINDS = ["exact", "cross-script", "cross-language", "pinyin", "pinyin-initials", "inflection", "spelling", "typo"]
 # How each engine counts edits (from its source, checked below against the swap typos).
@@ -48,12 +47,10 @@ EDITS = {
 
 
 def cases() -> list[list]:
-    first = json.loads((TESTS / "search_queries.json").read_text(encoding="utf-8"))["cases"]
-    own = json.loads((TESTS / "search_own.json").read_text(encoding="utf-8"))["cases"]
-    out = [[e, q, x, "exact"] for e, q, x in first + own]
-    for name in ("search_queries_any_form.json", "search_any_form_cases.json"):
-        out += json.loads((TESTS / name).read_text(encoding="utf-8"))["cases"]
-    return out
+    from search_core import cases as read
+
+    out = [[e, q, x, "exact"] for e, q, x in read("search_queries.json") + read("search_own.json")]
+    return out + read("search_queries_any_form.json") + read("search_any_form_cases.json")
 
 
 def passed(found: list[int], expected: list[int]) -> bool:
@@ -135,7 +132,8 @@ def pagefind(site: Path, scratch: Path, browser, all_cases: list) -> tuple[dict,
 
 def site_ui(site: Path, browser, all_cases: list) -> tuple[list, list]:
     """The site's own search through its search box: results and keystroke-to-render times."""
-    from search_ui import open_search, query, sections_of
+    from search_core import sections_of
+    from search_ui import open_search, query
 
     server, base = serve(site)
     results, latencies = [], []

@@ -9,7 +9,6 @@ event follows it) or, for text an input method commits without a key (Chinese he
 
 from __future__ import annotations
 
-import re
 import statistics
 
 PROBE = """() => {
@@ -62,20 +61,6 @@ def query(page, text: str, quiet_ms: int = 800) -> tuple[list[dict], float]:
     probe = page.evaluate("() => window.__wpProbe")
     latency = probe["renders"][-1] - probe["keys"][-1]
     return page.evaluate(GROUPS), latency
-
-
-def sections_of(groups: list[dict]) -> list[int]:
-    out: list[int] = []
-    for group in groups:
-        for link in group["links"]:
-            match = re.search(r"/sections/(\d+)/", link)
-            if match and int(match.group(1)) not in out:
-                out.append(int(match.group(1)))
-    return out
-
-
-def item_links(groups: list[dict]) -> list[str]:
-    return [link for group in groups for link in group["links"] if "#item-" in link]
 
 
 def summary(latencies: list[float]) -> str:

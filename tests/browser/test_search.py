@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from search_core import search_all
-from search_ui import item_links, open_search, query
+from search_core import item_links, search_all
+from search_ui import open_search, query
 
 EDITIONS = ("zh-Hans", "zh-Hant", "en")
 pytestmark = pytest.mark.browser
