@@ -103,13 +103,15 @@ def build(
     glossary: Path | None = None,
     preview: bool = False,
     linked: dict[str, bytes] | None = None,
+    pool: MkDocsPool | None = None,
 ) -> list[str]:
     """Build docs/ and site/ under `root`; returns the warnings.  Raises Problem on bad input.
     preview=True: pages as make serve's live preview has them (no service worker, no script policy).
-    linked: a dict to receive the downloads the pages link (path -> bytes), as the downloads stage found them."""
+    linked: a dict to receive the downloads the pages link (path -> bytes), as the downloads stage found them.
+    pool: MkDocs build processes the caller keeps (the preview's); else a pool for this build."""
     with contextlib.ExitStack() as stack:
         # the build processes start (and import MkDocs) while this one prepares docs/
-        workers = None if docs_only else stack.enter_context(MkDocsPool(len(editions)))
+        workers = None if docs_only else pool or stack.enter_context(MkDocsPool(len(editions)))
         return _build(source, root, editions, docs_only, make_downloads, glossary, preview, workers, linked)
 
 

@@ -122,14 +122,19 @@ class Preview:
         try:
             linked: dict[str, bytes] = {}
             for warning in build(
-                self.source, root=self.root, make_downloads=False, glossary=self.glossary, preview=True, linked=linked
+                self.source,
+                root=self.root,
+                make_downloads=False,
+                glossary=self.glossary,
+                preview=True,
+                linked=linked,
+                pool=self._builds(),  # started now and kept for the edits' rebuilds
             ):
                 print(f"warning: {warning}", file=sys.stderr)
             self._download_files = linked  # what the cache holds for these inputs: the first edit need not look
         except Problem as problem:
             print(f"error: {problem}", file=sys.stderr)
             return (self.root / "site").is_dir()
-        self._builds()  # the processes start now, not at the first edit
         self._start_downloads()
         return True
 
@@ -335,9 +340,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     logging.getLogger("mkdocs.livereload").setLevel(logging.INFO)
-    logging.getLogger("mkdocs.commands.build").addFilter(  # the preview's incremental builds are meant
-        lambda record: "'dirty' build" not in record.getMessage()
-    )
+    from workplan.site import quiet_dirty_build_warning
+
+    quiet_dirty_build_warning()  # for builds in this process (WORKPLAN_JOBS=1); the pool's do the same
     return serve(args.source.resolve(), args.root.resolve(), args.host, args.port)
 
 

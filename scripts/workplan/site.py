@@ -53,6 +53,14 @@ def jobs() -> int:
     return int(os.environ.get("WORKPLAN_JOBS") or 0)
 
 
+def quiet_dirty_build_warning() -> None:
+    """MkDocs warns on every dirty build that navigation may be inaccurate; the preview's
+    incremental builds are dirty on purpose (a change of navigation builds the edition whole)."""
+    import logging
+
+    logging.getLogger("mkdocs.commands.build").addFilter(lambda record: "'dirty' build" not in record.getMessage())
+
+
 def _start_worker() -> None:
     """A build process, started while the caller prepares docs/: the imports every build needs,
     and the log format of the command line (MkDocs' warnings are printed by the process that
@@ -60,6 +68,7 @@ def _start_worker() -> None:
     import logging
 
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    quiet_dirty_build_warning()
     from .lite import import_jieba
 
     import_jieba()  # before Material's search plugin imports it
